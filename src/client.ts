@@ -1,0 +1,154 @@
+import {
+  type AssetListRequest,
+  DEFAULT_ITEMS_PER_PAGE,
+  VERSION_DETAILS,
+  buildAssetListQuery,
+} from './asset-list-request.js';
+import type { AssetVersions } from './asset-versions.js';
+import { type CincopaClientOptions, resolveClientOptions } from './client-options.js';
+import { ApiError, InvalidResponseError } from './errors.js';
+import { extractVersions } from './extract-versions.js';
+import { parseEnvelope } from './internal/parse-envelope.js';
+import { TOKEN_MASK } from './internal/token-mask.js';
+import { Transport } from './internal/transport.js';
+import type { Asset } from './models/asset.js';
+import { type Pagination, assetListResponseSchema } from './models/asset-list-response.js';
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Aborts the call, including any wait between retries; it then rejects with `aborted`. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** One parsed page of `asset.list.json`. */
+export interface AssetListPage {
+  /** The assets on this page, in the server's order. */
+  readonly assets: readonly Asset[];
+  /** Where this page stands; `null` when the response carried no `items_data`. */
+  readonly pagination: Pagination | null;
+  /** The request URL with the token masked. */
+  readonly requestUrl: string;
+}
+
+const ASSET_LIST = 'asset.list.json';
+
+/**
+ * A client of Cincopa's `asset.list.json`, built to find an asset's versions.
+ *
+ * The token travels in the query string, as Cincopa requires; the client masks it in every
+ * URL, error, hook payload and inspection.
+ *
+ * @example
+ * ```ts
+ * import { CincopaClient } from '@org/cincopa-versions';
+ *
+ * const client = new CincopaClient(); // token from CINCOPA_API_TOKEN
+ * const { versions } = await client.getAssetVersions('A1B2C3');
+ * for (const version of versions) console.log(version.label, version.filesize);
+ * ```
+ */
+export class CincopaClient {
+  readonly #transport: Transport;
+  readonly #baseUrl: string;
+
+  /**
+   * @throws {InvalidRequestError} `invalid_request` when no token is given or set in
+   *   `CINCOPA_API_TOKEN`, or when an option is malformed.
+   */
+  constructor(options: CincopaClientOptions = {}) {
+    const resolved = resolveClientOptions(options);
+    this.#transport = new Transport(resolved);
+    this.#baseUrl = resolved.baseUrl.toString();
+  }
+
+  /**
+   * Fetches one asset with its attachment details, in a single request, and separates its
+   * versions from its renditions and original.
+   *
+   * @param rid - The asset's public id.
+   * @throws {InvalidRequestError} `invalid_request` for an empty or malformed `rid`, before
+   *   any request.
+   * @throws {ApiError} `asset_not_found` when no asset has that rid; `auth_failed`,
+   *   `api_error`, `server_error`, `http_error` as their codes say.
+   * @throws {RateLimitedError} `rate_limited` when retries ran out or the server asked to
+   *   wait longer than `retry.maxRetryAfter`.
+   * @throws {TransportError} `timeout`, `network`, `aborted`.
+   * @throws {InvalidResponseError} `invalid_response`, `validation_failed`.
+   * @example
+   * ```ts
+   * const result = await client.getAssetVersions('A1B2C3');
+   * if (!result.versionsKnown) throw new Error('attachment details were not returned');
+   * console.log(`${result.versions.length} versions`, result.original?.filesize);
+   * ```
+   */
+  async getAssetVersions(rid: string, options: CallOptions = {}): Promise<AssetVersions> {
+    const page = await this.listAssetsPage({ rid, details: VERSION_DETAILS }, options);
+    const asset = findAsset(page, rid);
+    return { rid: asset.rid, asset, ...extractVersions(asset) };
+  }
+
+  /**
+   * Makes one `asset.list.json` request and returns the parsed page.
+   *
+   * @throws {InvalidRequestError} `invalid_request` for a malformed request, before any request.
+   * @throws {CincopaError} as for {@link CincopaClient.getAssetVersions}, except `asset_not_found`.
+   */
+  async listAssetsPage(
+    request: AssetListRequest = {},
+    options: CallOptions = {},
+  ): Promise<AssetListPage> {
+    const query = buildAssetListQuery({ itemsPerPage: DEFAULT_ITEMS_PER_PAGE, ...request });
+    const response = await this.#transport.get(ASSET_LIST, query, options.signal);
+    const body = parseEnvelope(response, assetListResponseSchema, this.#transport.mask);
+    return {
+      assets: body.items,
+      pagination: body.items_data ?? null,
+      requestUrl: response.requestUrl,
+    };
+  }
+
+  /**
+   * The URL a request would be sent to, with the token masked: safe to print or log.
+   *
+   * @throws {InvalidRequestError} `invalid_request` for a malformed request.
+   */
+  describeRequest(request: AssetListRequest = {}): string {
+    const query = buildAssetListQuery({ itemsPerPage: DEFAULT_ITEMS_PER_PAGE, ...request });
+    return this.#transport.url(ASSET_LIST, query, true);
+  }
+
+  /** A token-free description for `JSON.stringify`. */
+  toJSON(): { baseUrl: string; apiToken: string } {
+    return { baseUrl: this.#baseUrl, apiToken: TOKEN_MASK };
+  }
+
+  /** A token-free description for `util.inspect` and `console.log`. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `CincopaClient { baseUrl: '${this.#baseUrl}', apiToken: '${TOKEN_MASK}' }`;
+  }
+}
+
+function findAsset(page: AssetListPage, rid: string): Asset {
+  const asset = page.assets.find((candidate) => candidate.rid === rid);
+  if (asset) return asset;
+  if (page.assets.length === 0) {
+    throw new ApiError(
+      'asset_not_found',
+      `Asset not found: no asset has the rid ${JSON.stringify(rid)}.`,
+      {
+        status: 200,
+        requestUrl: page.requestUrl,
+      },
+    );
+  }
+  const received = page.assets.map((candidate) => JSON.stringify(candidate.rid)).join(', ');
+  throw new InvalidResponseError(
+    'validation_failed',
+    `Invalid response: asked for the asset ${JSON.stringify(rid)}, received ${received}.`,
+    {
+      status: 200,
+      requestUrl: page.requestUrl,
+      issues: [{ path: ['items'], message: `no asset has the rid ${JSON.stringify(rid)}` }],
+    },
+  );
+}

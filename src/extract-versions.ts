@@ -1,0 +1,189 @@
+import type { Asset } from './models/asset.js';
+import type { Attachment } from './models/attachment.js';
+
+/** A version's label: `ver-` and a positive whole number. */
+export type VersionLabel = `ver-${number}`;
+
+/** Which list of the asset an attachment was read from. */
+export type AttachmentSource = 'attached' | 'attached_versions';
+
+/** One version of an asset: an attachment labelled `ver-N`, created by a trim or replace. */
+export interface AssetVersion {
+  /** The label as Cincopa wrote it, for example `"ver-2"`. */
+  readonly label: VersionLabel;
+  /** N of `ver-N`: 2 for `"ver-2"`. Versions are ordered by it. */
+  readonly number: number;
+  /** The attachment's internal id, if given. */
+  readonly id: string | null;
+  /** The attachment's public id, if given. */
+  readonly rid: string | null;
+  /** The version's file name, if given. */
+  readonly filename: string | null;
+  /** Where the version's file is served from, if given. */
+  readonly url: string | null;
+  /**
+   * Size in bytes: the attachment's own `filesize`, else its `versions.original` size;
+   * `null` when neither is known (never 0 for unknown).
+   */
+  readonly filesize: number | null;
+  /** The list the version was found in (the first, when both hold it). */
+  readonly source: AttachmentSource;
+  /** The attachment as parsed, with every field Cincopa sent. */
+  readonly attachment: Attachment;
+}
+
+/** The original upload of an asset: its attachment of type `original`. */
+export interface OriginalFile {
+  /** The attachment's public id, if given. */
+  readonly rid: string | null;
+  /** The original's file name, if given. */
+  readonly filename: string | null;
+  /** Where the original is served from, if given. */
+  readonly url: string | null;
+  /** Size in bytes, found as for a version; `null` when unknown. */
+  readonly filesize: number | null;
+  /** The attachment as parsed. */
+  readonly attachment: Attachment;
+}
+
+/** One rendition (encoding or thumbnail) of an asset: an entry of its `versions` map. */
+export interface Rendition {
+  /** The rendition id, the map's key: `"mp4_hd"`, `"jpg_1200x900"`, `"original"`. */
+  readonly key: string;
+  /** Cincopa's name for it, if given. */
+  readonly name: string | null;
+  /** Its media type, if given. */
+  readonly mime: string | null;
+  /** Where it is served from, if given. */
+  readonly url: string | null;
+  /** Size in bytes; `null` when unknown. */
+  readonly filesize: number | null;
+}
+
+/** An asset's files, told apart: versions, the original, renditions and the rest. */
+export interface ExtractedVersions {
+  /**
+   * Whether the asset carried attachment details (`attached` or `attached_versions`). When
+   * `false`, `versions` is empty because nothing could be seen, not because there are none:
+   * fetch the asset with those details to know.
+   */
+  readonly versionsKnown: boolean;
+  /** The versions, one per number, in numeric order (ver-2 before ver-10). */
+  readonly versions: readonly AssetVersion[];
+  /** The original upload, when an `original` attachment is present. */
+  readonly original: OriginalFile | null;
+  /** The renditions, one per key of the asset's `versions` map; empty when it is absent. */
+  readonly renditions: readonly Rendition[];
+  /** Attachments that are neither versions nor the original: subtitles, thumbnails, etc. */
+  readonly otherAttachments: readonly Attachment[];
+}
+
+const VERSION_LABEL = /^ver-(\d+)$/;
+
+/**
+ * Parses a version label. Only `ver-N` with N a positive whole number is a version;
+ * `original`, `ver-`, `ver-1.5`, `ver--3` and `VER-4` are not.
+ *
+ * @returns N, or `null` when the label is not a version's.
+ */
+export function parseVersionLabel(label: string | null | undefined): number | null {
+  const match = label ? VERSION_LABEL.exec(label) : null;
+  if (!match?.[1]) return null;
+  const number = Number(match[1]);
+  return number >= 1 && Number.isSafeInteger(number) ? number : null;
+}
+
+/**
+ * Separates an asset's versions (`ver-N` attachments) from its renditions (the `versions`
+ * map) and its original. Pure: no I/O, and the asset is not changed.
+ *
+ * Versions are read from both `attached` and `attached_versions`; a version present in both
+ * is reported once, from `attached`, with its size taken from the other list if only that
+ * one knows it.
+ *
+ * @example
+ * ```ts
+ * const { versions, original, renditions } = extractVersions(asset);
+ * for (const version of versions) console.log(version.label, version.filesize);
+ * ```
+ */
+export function extractVersions(asset: Asset): ExtractedVersions {
+  const byNumber = new Map<number, AssetVersion>();
+  const otherAttachments: Attachment[] = [];
+  let original: OriginalFile | null = null;
+
+  for (const [attachment, source] of attachmentsOf(asset)) {
+    const number = parseVersionLabel(attachment.type);
+    if (number !== null) {
+      byNumber.set(
+        number,
+        mergeVersion(byNumber.get(number), toVersion(attachment, number, source)),
+      );
+    } else if (attachment.type === 'original' && original === null) {
+      original = toOriginal(attachment);
+    } else {
+      otherAttachments.push(attachment);
+    }
+  }
+
+  return {
+    versionsKnown: Array.isArray(asset.attached) || Array.isArray(asset.attached_versions),
+    versions: [...byNumber.values()].sort((a, b) => a.number - b.number),
+    original,
+    renditions: renditionsOf(asset),
+    otherAttachments,
+  };
+}
+
+function* attachmentsOf(asset: Asset): Generator<[Attachment, AttachmentSource]> {
+  for (const attachment of asset.attached ?? []) yield [attachment, 'attached'];
+  for (const attachment of asset.attached_versions ?? []) yield [attachment, 'attached_versions'];
+}
+
+function attachmentSize(attachment: Attachment): number | null {
+  return attachment.filesize ?? attachment.versions?.['original']?.filesize ?? null;
+}
+
+function attachmentUrl(attachment: Attachment): string | null {
+  return attachment.url ?? attachment.content?.url ?? null;
+}
+
+function toVersion(attachment: Attachment, number: number, source: AttachmentSource): AssetVersion {
+  return {
+    label: attachment.type as VersionLabel,
+    number,
+    id: attachment.id ?? null,
+    rid: attachment.rid ?? null,
+    filename: attachment.filename ?? null,
+    url: attachmentUrl(attachment),
+    filesize: attachmentSize(attachment),
+    source,
+    attachment,
+  };
+}
+
+function mergeVersion(first: AssetVersion | undefined, next: AssetVersion): AssetVersion {
+  if (!first) return next;
+  if (first.filesize !== null || next.filesize === null) return first;
+  return { ...first, filesize: next.filesize };
+}
+
+function toOriginal(attachment: Attachment): OriginalFile {
+  return {
+    rid: attachment.rid ?? null,
+    filename: attachment.filename ?? null,
+    url: attachmentUrl(attachment),
+    filesize: attachmentSize(attachment),
+    attachment,
+  };
+}
+
+function renditionsOf(asset: Asset): Rendition[] {
+  return Object.entries(asset.versions ?? {}).map(([key, rendition]) => ({
+    key,
+    name: rendition.name ?? null,
+    mime: rendition.mime ?? null,
+    url: rendition.url ?? null,
+    filesize: rendition.filesize,
+  }));
+}

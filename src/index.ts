@@ -1,0 +1,48 @@
+export { CincopaClient } from './client.js';
+export type { AssetListPage, CallOptions } from './client.js';
+export { getAssetVersions } from './get-asset-versions.js';
+export type { AssetVersions } from './asset-versions.js';
+export { extractVersions, parseVersionLabel } from './extract-versions.js';
+export type {
+  AssetVersion,
+  AttachmentSource,
+  ExtractedVersions,
+  OriginalFile,
+  Rendition,
+  VersionLabel,
+} from './extract-versions.js';
+export {
+  ASSET_DETAILS,
+  DEFAULT_ITEMS_PER_PAGE,
+  MAX_ITEMS_PER_PAGE,
+  VERSION_DETAILS,
+  buildAssetListQuery,
+} from './asset-list-request.js';
+export type { AssetDetail, AssetListRequest, AssetType } from './asset-list-request.js';
+export { BASE_URL_ENV_VAR, DEFAULT_BASE_URL, TOKEN_ENV_VAR } from './client-options.js';
+export type { CincopaClientOptions, RetryOptions } from './client-options.js';
+export type { ClientHooks, RequestEvent, ResponseEvent, RetryEvent } from './hooks.js';
+export {
+  ApiError,
+  CincopaError,
+  InvalidRequestError,
+  InvalidResponseError,
+  RateLimitedError,
+  TransportError,
+} from './errors.js';
+export type {
+  ApiErrorCode,
+  CincopaErrorCode,
+  CincopaErrorInit,
+  CincopaIssue,
+  InvalidResponseErrorCode,
+  TransportErrorCode,
+} from './errors.js';
+export { assetSchema } from './models/asset.js';
+export type { Asset, Uploader } from './models/asset.js';
+export { attachmentSchema } from './models/attachment.js';
+export type { Attachment } from './models/attachment.js';
+export { renditionSchema, renditionMapSchema } from './models/rendition.js';
+export type { RenditionData, RenditionMap } from './models/rendition.js';
+export { assetListResponseSchema, itemsDataSchema } from './models/asset-list-response.js';
+export type { AssetListResponse, Pagination } from './models/asset-list-response.js';

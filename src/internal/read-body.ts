@@ -1,0 +1,60 @@
+import { InvalidResponseError } from '../errors.js';
+
+const decoder = new TextDecoder('utf-8');
+
+/**
+ * Reads a response body as text, refusing one larger than `limit` bytes as soon as it is
+ * seen to be larger, so that a huge or endless body cannot exhaust memory.
+ *
+ * @throws {InvalidResponseError} `invalid_response` when the body exceeds `limit`.
+ */
+export async function readBody(
+  response: Response,
+  limit: number,
+  requestUrl: string,
+): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (declared > limit) {
+    await response.body?.cancel();
+    throw tooLarge(response, limit, requestUrl);
+  }
+  if (!response.body) return '';
+
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(response, limit, requestUrl);
+    }
+    chunks.push(value);
+  }
+  return decoder.decode(concat(chunks, size));
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const joined = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return joined;
+}
+
+function tooLarge(response: Response, limit: number, requestUrl: string): InvalidResponseError {
+  return new InvalidResponseError(
+    'invalid_response',
+    `Invalid response: the body is larger than \`maxResponseBytes\` (${limit} bytes).`,
+    {
+      status: response.status,
+      requestUrl,
+      contentType: response.headers.get('content-type') ?? undefined,
+    },
+  );
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+// Cincopa's back end is PHP. These schemas accept what PHP writes for a value without ever
+// turning an empty or malformed value into 0, and are built once at module load.
+
+const WHOLE_NUMBER = /^\s*\d+\s*$/;
+
+/**
+ * A size in bytes: a number or a numeric string. `""`, `null` and a missing value mean
+ * "unknown" and become `null`, never 0; any other text (`"12kb"`) is an issue at its path.
+ */
+export const byteSizeSchema = z
+  .union([z.number(), z.string(), z.null()])
+  .optional()
+  .transform((value, context): number | null => {
+    if (value === undefined || value === null || value === '') return null;
+    const size = typeof value === 'number' ? value : parseWholeNumber(value);
+    if (size !== undefined && Number.isSafeInteger(size) && size >= 0) return size;
+    context.addIssue({
+      code: 'custom',
+      message: `Expected a size in bytes, received ${JSON.stringify(value)}`,
+      input: value,
+    });
+    return z.NEVER;
+  });
+
+/** A whole, non-negative count sent as a number or a numeric string (`"3"`). */
+export const countSchema = z.union([z.number(), z.string()]).transform((value, context) => {
+  const count = typeof value === 'number' ? value : parseWholeNumber(value);
+  if (count !== undefined && Number.isSafeInteger(count) && count >= 0) return count;
+  context.addIssue({
+    code: 'custom',
+    message: `Expected a whole number, received ${JSON.stringify(value)}`,
+    input: value,
+  });
+  return z.NEVER;
+});
+
+/** An id that PHP may send as a number or a string; always read as a string. */
+export const idSchema = z.union([z.string(), z.number()]).transform(String);
+
+/** Optional text: a missing value stays missing and `null` stays `null`. */
+export const textSchema = z.string().nullish();
+
+/**
+ * A map keyed by name. PHP writes an empty map as `[]`, so an empty list is read as an empty
+ * map; a non-empty list where a map belongs is still an issue.
+ */
+export function phpMap<T extends z.ZodType>(value: T) {
+  return z.preprocess(emptyListAsMap, z.record(z.string(), value));
+}
+
+/**
+ * A list. PHP writes a list whose elements were removed as an object with numeric keys
+ * (`{"0": …, "2": …}`); it is read back as a list in key order.
+ */
+export function phpList<T extends z.ZodType>(item: T) {
+  return z.preprocess(numericKeyedObjectAsList, z.array(item));
+}
+
+function parseWholeNumber(text: string): number | undefined {
+  return WHOLE_NUMBER.test(text) ? Number(text) : undefined;
+}
+
+function emptyListAsMap(value: unknown): unknown {
+  return Array.isArray(value) && value.length === 0 ? {} : value;
+}
+
+function numericKeyedObjectAsList(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const keys = Object.keys(value);
+  if (!keys.every((key) => WHOLE_NUMBER.test(key))) return value;
+  return keys
+    .sort((a, b) => Number(a) - Number(b))
+    .map((key) => (value as Record<string, unknown>)[key]);
+}

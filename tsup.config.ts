@@ -1,0 +1,25 @@
+import { defineConfig } from 'tsup';
+
+const entry = { index: 'src/index.ts', testing: 'src/testing/index.ts' };
+
+export default defineConfig([
+  {
+    // ESM: ky and zod stay dependencies, resolved by the consumer's install.
+    entry: { ...entry, cli: 'src/cli.ts' },
+    format: ['esm'],
+    target: 'node20',
+    dts: { entry },
+    splitting: true,
+    sourcemap: false,
+  },
+  {
+    // CommonJS: ky ships as ESM only, and require() of ESM fails on Node 20 before 20.19
+    // and under Jest, so ky is bundled into this build.
+    entry,
+    format: ['cjs'],
+    target: 'node20',
+    dts: { entry },
+    noExternal: ['ky'],
+    sourcemap: false,
+  },
+]);
