@@ -65,7 +65,7 @@ const ridSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(200, 'must be at most 200 characters')
-  .regex(/^\S+$/u, 'must not contain whitespace')
+  .regex(/^\S*$/u, 'must not contain whitespace')
   .regex(NO_CONTROL_CHARACTERS, 'must not contain control characters');
 
 const filterTextSchema = z

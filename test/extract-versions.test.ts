@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { assetListResponseSchema, assetSchema, extractVersions, parseVersionLabel } from '../src/index.js';
+import {
+  assetListResponseSchema,
+  assetSchema,
+  extractVersions,
+  parseVersionLabel,
+} from '../src/index.js';
 import { fixtureJson } from './support/cincopa-mocks.js';
 
 function assetOf(fixture: string) {
@@ -25,7 +30,10 @@ describe('extractVersions', () => {
       filesize: 123456789,
       source: 'attached',
     });
-    expect(result.original).toMatchObject({ filename: 'sample_original_video.mp4', filesize: 123456789 });
+    expect(result.original).toMatchObject({
+      filename: 'sample_original_video.mp4',
+      filesize: 123456789,
+    });
     expect(result.renditions.map((rendition) => rendition.key)).toEqual([
       'jpg_1200x900',
       'original',
@@ -90,14 +98,18 @@ describe('extractVersions', () => {
 
     const result = extractVersions(asset);
 
-    expect(result.versions.map(({ label, filesize, source }) => ({ label, filesize, source }))).toEqual([
+    expect(
+      result.versions.map(({ label, filesize, source }) => ({ label, filesize, source })),
+    ).toEqual([
       { label: 'ver-1', filesize: 500, source: 'attached' },
       { label: 'ver-3', filesize: 300, source: 'attached_versions' },
     ]);
   });
 
   it('knows versions from attached_versions alone', () => {
-    const result = extractVersions(assetSchema.parse({ rid: 'R', attached_versions: [{ type: 'ver-2' }] }));
+    const result = extractVersions(
+      assetSchema.parse({ rid: 'R', attached_versions: [{ type: 'ver-2' }] }),
+    );
 
     expect(result.versionsKnown).toBe(true);
     expect(result.versions[0]?.number).toBe(2);
@@ -119,7 +131,11 @@ describe('extractVersions', () => {
   });
 
   it('never counts a rendition, even one keyed like a version, as a version', () => {
-    const asset = assetSchema.parse({ rid: 'R', attached: [], versions: { 'ver-1': { filesize: 1 } } });
+    const asset = assetSchema.parse({
+      rid: 'R',
+      attached: [],
+      versions: { 'ver-1': { filesize: 1 } },
+    });
 
     const result = extractVersions(asset);
 

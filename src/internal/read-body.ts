@@ -15,7 +15,7 @@ export async function readBody(
 ): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (declared > limit) {
-    await response.body?.cancel();
+    discard(response.body?.cancel());
     throw tooLarge(response, limit, requestUrl);
   }
   if (!response.body) return '';
@@ -28,12 +28,17 @@ export async function readBody(
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel();
+      discard(reader.cancel());
       throw tooLarge(response, limit, requestUrl);
     }
     chunks.push(value);
   }
   return decoder.decode(concat(chunks, size));
+}
+
+// Cancelling tells the source to stop; waiting for it could hang on a stalled server.
+function discard(cancelling: Promise<void> | undefined): void {
+  cancelling?.catch(() => undefined);
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {

@@ -109,7 +109,11 @@ describe('assetListResponseSchema', () => {
   });
 
   it('rejects items_data without a page count', () => {
-    const body = { success: true, items: [], items_data: { page: 1, items_per_page: 50, items_count: 0 } };
+    const body = {
+      success: true,
+      items: [],
+      items_data: { page: 1, items_per_page: 50, items_count: 0 },
+    };
 
     expect(assetListResponseSchema.safeParse(body).success).toBe(false);
   });

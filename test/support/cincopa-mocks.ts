@@ -30,7 +30,9 @@ export function listBody(items: unknown[], page = 1, pagesCount = 1): Record<str
 }
 
 /** Records every request a handler answers, so tests can assert the query and the count. */
-export function assetListHandler(respond: (url: URL, count: number) => Response | Promise<Response>) {
+export function assetListHandler(
+  respond: (url: URL, count: number) => Response | Promise<Response>,
+) {
   const seen: URL[] = [];
   const handler = http.get(ASSET_LIST_URL, ({ request }) => {
     const url = new URL(request.url);
