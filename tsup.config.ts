@@ -1,4 +1,10 @@
+import { rmSync } from 'node:fs';
+
 import { defineConfig } from 'tsup';
+
+// Start from an empty dist/ so chunks of earlier builds never ship in the tarball. tsup's own
+// `clean` would run in each of the two builds below at once, and they share dist/.
+rmSync('dist', { recursive: true, force: true });
 
 const entry = { index: 'src/index.ts', testing: 'src/testing/index.ts' };
 
