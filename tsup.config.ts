@@ -6,7 +6,12 @@ import { defineConfig } from 'tsup';
 // `clean` would run in each of the two builds below at once, and they share dist/.
 rmSync('dist', { recursive: true, force: true });
 
-const entry = { index: 'src/index.ts', testing: 'src/testing/index.ts' };
+// `testing-msw` is its own entry so that msw stays an optional peer dependency of consumers.
+const entry = {
+  index: 'src/index.ts',
+  testing: 'src/testing/index.ts',
+  'testing-msw': 'src/testing/msw.ts',
+};
 
 export default defineConfig([
   {
