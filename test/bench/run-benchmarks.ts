@@ -1,0 +1,53 @@
+// Runs every benchmark against the fake server on 127.0.0.1, prints each ratio beside its
+// target and writes the results into docs/benchmarks.md. Started by `npm run bench`.
+import path from 'node:path';
+
+import { generateAccount } from '../../src/testing/index.js';
+import { measureOneAsset } from './one-asset.bench.js';
+import { measurePageWithDetails } from './page-with-details.bench.js';
+import type { Figure } from './support/figure.js';
+import { describeRun } from './support/machine.js';
+import { formatForDocs, formatForTerminal, writeResults } from './support/report.js';
+import { startServerProcess } from './support/server-process.js';
+import { measureValidation } from './validation-throughput.bench.js';
+
+const ACCOUNT = { count: 1000, seed: 7 };
+const DOCS_FILE = path.join(process.cwd(), 'docs', 'benchmarks.md');
+
+async function main(): Promise<void> {
+  const figures: Figure[] = [];
+  const server = await startServerProcess(ACCOUNT);
+  try {
+    figures.push(await step('one asset', () => measureOneAsset(server, versionedRid())));
+    figures.push(await step('500-asset page', () => measurePageWithDetails(server)));
+    figures.push(await step('validation', () => measureValidation(server)));
+  } finally {
+    await server.close();
+  }
+
+  console.log(`\n${formatForTerminal(figures)}\n`);
+  await writeResults(DOCS_FILE, formatForDocs(figures, describeRun(), new Date()));
+  console.log(`Results written to ${path.relative(process.cwd(), DOCS_FILE)}.`);
+}
+
+async function step(name: string, measure: () => Promise<Figure>): Promise<Figure> {
+  const started = performance.now();
+  process.stdout.write(`${name}… `);
+  const figure = await measure();
+  console.log(
+    `${figure.ratio.toFixed(2)}× (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  return figure;
+}
+
+// An asset with an original and several versions: the case `getAssetVersions` exists for.
+function versionedRid(): string {
+  const { assets } = generateAccount(ACCOUNT);
+  const asset = assets.find(
+    (candidate) => Array.isArray(candidate['attached']) && candidate['attached'].length >= 4,
+  );
+  if (!asset) throw new Error('The generated account has no asset with versions.');
+  return asset.rid;
+}
+
+await main();
