@@ -33,8 +33,9 @@ export function parseEnvelope<T extends z.ZodType>(
 
   const result = schema.safeParse(body);
   if (result.success) return result.data;
+  // Paths hold the server's map keys, which can be any text, the token included.
   const issues = toIssues(result.error).map((issue) => ({
-    ...issue,
+    path: issue.path.map((key) => (typeof key === 'string' ? mask(key) : key)),
     message: mask(issue.message),
   }));
   throw new InvalidResponseError(

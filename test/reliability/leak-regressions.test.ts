@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+
+import { CincopaClient, CincopaError } from '../../src/index.js';
+import { findCanary, exposedTexts } from '../support/canary-spellings.js';
+import { jsonReply, scriptedFetch } from '../support/scripted-fetch.js';
+
+const TOKEN = 'tok+en/é=&%41';
+
+function clientAnswering(body: () => Response) {
+  return new CincopaClient({ apiToken: TOKEN, retry: false, fetch: scriptedFetch(body).fetch });
+}
+
+async function failure(promise: Promise<unknown>): Promise<CincopaError> {
+  const error = await promise.then(
+    () => expect.fail('expected the call to fail'),
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(CincopaError);
+  return error as CincopaError;
+}
+
+describe('token leaks found by the canary', () => {
+  it('does not leak a token echoed as a map key into a validation issue path', async () => {
+    const client = clientAnswering(() =>
+      jsonReply({ success: true, items: [{ rid: 'R', versions: { [TOKEN]: { filesize: 'x' } } }] }),
+    );
+
+    const error = await failure(client.getAssetVersions('R'));
+
+    expect(error.code).toBe('validation_failed');
+    expect(error.message).toContain('`items[0].versions.***.filesize`');
+    expect(findCanary(TOKEN, exposedTexts(error))).toEqual([]);
+  });
+});
