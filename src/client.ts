@@ -9,7 +9,7 @@ import { type CincopaClientOptions, resolveClientOptions } from './client-option
 import { ApiError, InvalidResponseError } from './errors.js';
 import { extractVersions } from './extract-versions.js';
 import { parseEnvelope } from './internal/parse-envelope.js';
-import { TOKEN_MASK } from './internal/token-mask.js';
+import { TOKEN_MASK, type TokenMasker } from './internal/token-mask.js';
 import { Transport } from './internal/transport.js';
 import type { Asset } from './models/asset.js';
 import { type Pagination, assetListResponseSchema } from './models/asset-list-response.js';
@@ -83,7 +83,7 @@ export class CincopaClient {
    */
   async getAssetVersions(rid: string, options: CallOptions = {}): Promise<AssetVersions> {
     const page = await this.listAssetsPage({ rid, details: VERSION_DETAILS }, options);
-    const asset = findAsset(page, rid);
+    const asset = findAsset(page, rid, this.#transport.mask);
     return { rid: asset.rid, asset, ...extractVersions(asset) };
   }
 
@@ -128,7 +128,7 @@ export class CincopaClient {
   }
 }
 
-function findAsset(page: AssetListPage, rid: string): Asset {
+function findAsset(page: AssetListPage, rid: string, mask: TokenMasker): Asset {
   const asset = page.assets.find((candidate) => candidate.rid === rid);
   if (asset) return asset;
   if (page.assets.length === 0) {
@@ -141,10 +141,11 @@ function findAsset(page: AssetListPage, rid: string): Asset {
       },
     );
   }
+  // The rids come from the server, which may echo anything, the token included.
   const received = page.assets.map((candidate) => JSON.stringify(candidate.rid)).join(', ');
   throw new InvalidResponseError(
     'validation_failed',
-    `Invalid response: asked for the asset ${JSON.stringify(rid)}, received ${received}.`,
+    mask(`Invalid response: asked for the asset ${JSON.stringify(rid)}, received ${received}.`),
     {
       status: 200,
       requestUrl: page.requestUrl,

@@ -31,4 +31,14 @@ describe('token leaks found by the canary', () => {
     expect(error.message).toContain('`items[0].versions.***.filesize`');
     expect(findCanary(TOKEN, exposedTexts(error))).toEqual([]);
   });
+
+  it('does not leak a token echoed as the rid of another asset than the one asked for', async () => {
+    const client = clientAnswering(() => jsonReply({ success: true, items: [{ rid: TOKEN }] }));
+
+    const error = await failure(client.getAssetVersions('R'));
+
+    expect(error.code).toBe('validation_failed');
+    expect(error.message).toBe('Invalid response: asked for the asset "R", received "***".');
+    expect(findCanary(TOKEN, exposedTexts(error))).toEqual([]);
+  });
 });
