@@ -17,6 +17,11 @@ export interface AccountTotals {
   renditionBytes: number;
   /** Versions, originals and renditions whose size is unknown. */
   unknownSizes: number;
+  /**
+   * Assets sent without `attached` or `attached_versions` (some still processing): their
+   * versions cannot be seen, which an audit must not count as "no versions".
+   */
+  versionsUnknown: number;
 }
 
 /** A generated account: its assets in listing order, and the totals an audit must match. */
@@ -38,8 +43,8 @@ export interface GenerateAccountOptions {
 /**
  * Generates a deterministic account with the back end's quirks: about a third of the assets
  * carry 1–12 versions (some listed in both `attached` and `attached_versions`), some are
- * still processing, sizes come as numbers, numeric strings, `""` and `null`, empty maps as
- * `[]`, and some lists as objects with numeric keys.
+ * still processing (half of those without attachment lists), sizes come as numbers, numeric
+ * strings, `""` and `null`, empty maps as `[]`, and some lists as objects with numeric keys.
  *
  * @example
  * ```ts
@@ -56,6 +61,7 @@ export function generateAccount(options: GenerateAccountOptions): GeneratedAccou
     originalBytes: 0,
     renditionBytes: 0,
     unknownSizes: 0,
+    versionsUnknown: 0,
   };
   const assets: WireAsset[] = [];
   for (let index = 0; index < options.count; index++) {
@@ -104,7 +110,7 @@ function generateAsset(rid: string, random: () => number, totals: AccountTotals)
     filesize,
     syncstatus: processing ? 'pending' : 'synced',
   };
-  if (processing) return { ...base, versions: [], attributes: [], attached: [] };
+  if (processing) return processingAsset(base, totals);
 
   const versionCount = random() < 0.35 ? randomInt(random, 1, 12) : 0;
   const attached: Record<string, unknown>[] = [];
@@ -133,6 +139,15 @@ function generateAsset(rid: string, random: () => number, totals: AccountTotals)
     attached: random() < 0.05 ? asNumericKeyedObject(attached) : attached,
     ...(duplicates.length > 0 ? { attached_versions: duplicates } : {}),
   };
+}
+
+// Half of the processing assets come without attachment lists; the choice draws nothing from
+// `random`, so that a seed gives the same account as before this quirk was added.
+function processingAsset(base: WireAsset, totals: AccountTotals): WireAsset {
+  const asset = { ...base, versions: [], attributes: [] };
+  if (totals.assets % 2 === 1) return { ...asset, attached: [] };
+  totals.versionsUnknown++;
+  return asset;
 }
 
 function generateAttachment(
