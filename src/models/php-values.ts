@@ -7,27 +7,27 @@ const WHOLE_NUMBER = /^\s*\d+\s*$/;
 
 /**
  * A size in bytes: a number or a numeric string. `""`, `null` and a missing value mean
- * "unknown" and become `null`, never 0; any other text (`"12kb"`) is an issue at its path.
+ * "unknown" and become `null`, never 0; any other value (`"12kb"`, `true`) is an issue at its
+ * path.
  */
-export const byteSizeSchema = z
-  .union([z.number(), z.string(), z.null()])
-  .optional()
-  .transform((value, context): number | null => {
-    if (value === undefined || value === null || value === '') return null;
-    const size = typeof value === 'number' ? value : parseWholeNumber(value);
-    if (size !== undefined && Number.isSafeInteger(size) && size >= 0) return size;
-    context.addIssue({
-      code: 'custom',
-      message: `Expected a size in bytes, received ${JSON.stringify(value)}`,
-      input: value,
-    });
-    return z.NEVER;
+// One transform that checks the type itself: sizes are the most frequent field of a page,
+// and a union of three types piped into a transform cost a quarter of its validation time.
+export const byteSizeSchema = z.transform((value: unknown, context): number | null => {
+  if (value === undefined || value === null || value === '') return null;
+  const size = toWholeNumber(value);
+  if (size !== undefined) return size;
+  context.addIssue({
+    code: 'custom',
+    message: `Expected a size in bytes, received ${JSON.stringify(value)}`,
+    input: value,
   });
+  return z.NEVER;
+});
 
 /** A whole, non-negative count sent as a number or a numeric string (`"3"`). */
 export const countSchema = z.union([z.number(), z.string()]).transform((value, context) => {
-  const count = typeof value === 'number' ? value : parseWholeNumber(value);
-  if (count !== undefined && Number.isSafeInteger(count) && count >= 0) return count;
+  const count = toWholeNumber(value);
+  if (count !== undefined) return count;
   context.addIssue({
     code: 'custom',
     message: `Expected a whole number, received ${JSON.stringify(value)}`,
@@ -60,6 +60,13 @@ export function phpList<T extends z.ZodType>(item: T) {
 
 function parseWholeNumber(text: string): number | undefined {
   return WHOLE_NUMBER.test(text) ? Number(text) : undefined;
+}
+
+function toWholeNumber(value: unknown): number | undefined {
+  let number: number | undefined;
+  if (typeof value === 'number') number = value;
+  else if (typeof value === 'string') number = parseWholeNumber(value);
+  return number !== undefined && Number.isSafeInteger(number) && number >= 0 ? number : undefined;
 }
 
 function emptyListAsMap(value: unknown): unknown {
