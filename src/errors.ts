@@ -54,6 +54,15 @@ export class CincopaError extends Error {
   /** The request URL with the token masked. */
   readonly requestUrl: string | undefined;
 
+  /**
+   * Builds an error from texts that are already masked. The SDK builds its errors itself;
+   * construct one only to simulate a failure in your own tests.
+   *
+   * @param code - The kind of failure.
+   * @param message - What failed, without the token.
+   * @param retryable - Whether the same call may succeed later.
+   * @param init - Status, excerpt, request URL and cause, all masked.
+   */
   constructor(
     code: CincopaErrorCode,
     message: string,
@@ -89,6 +98,10 @@ export class InvalidRequestError extends CincopaError {
   /** What was wrong with the input, by path. */
   readonly issues: readonly CincopaIssue[];
 
+  /**
+   * @param message - What was rejected, naming the option or argument.
+   * @param issues - Each problem by path.
+   */
   constructor(message: string, issues: readonly CincopaIssue[] = []) {
     super('invalid_request', message, false);
     this.issues = issues;
@@ -110,6 +123,11 @@ export type ApiErrorCode =
 export class ApiError extends CincopaError {
   declare readonly code: ApiErrorCode;
 
+  /**
+   * @param code - The kind of failure; `server_error` and HTTP 408 are retryable.
+   * @param message - What failed, without the token.
+   * @param init - Status, excerpt and request URL, all masked.
+   */
   constructor(code: ApiErrorCode, message: string, init: CincopaErrorInit) {
     super(code, message, code === 'server_error' || isRetryableStatus(init.status), init);
   }
@@ -121,6 +139,11 @@ export class RateLimitedError extends CincopaError {
   /** How long the server asked to wait, in milliseconds; `null` when it did not say. */
   readonly retryAfterMs: number | null;
 
+  /**
+   * @param message - What failed, without the token.
+   * @param retryAfterMs - The wait the server asked for, in milliseconds, or `null`.
+   * @param init - Status, excerpt and request URL, all masked.
+   */
   constructor(message: string, retryAfterMs: number | null, init: CincopaErrorInit) {
     super('rate_limited', message, true, init);
     this.retryAfterMs = retryAfterMs;
@@ -138,6 +161,12 @@ export type TransportErrorCode = 'timeout' | 'network' | 'aborted';
 export class TransportError extends CincopaError {
   declare readonly code: TransportErrorCode;
 
+  /**
+   * @param code - The kind of failure.
+   * @param message - What failed, without the token.
+   * @param retryable - Whether the same call may succeed later.
+   * @param init - Request URL and cause, all masked.
+   */
   constructor(
     code: TransportErrorCode,
     message: string,
@@ -162,6 +191,11 @@ export class InvalidResponseError extends CincopaError {
   /** What did not match the models, by path; empty for `invalid_response`. */
   readonly issues: readonly CincopaIssue[];
 
+  /**
+   * @param code - `invalid_response` or `validation_failed`.
+   * @param message - What failed, without the token.
+   * @param details - Status, excerpt, request URL, content type and issues, all masked.
+   */
   constructor(
     code: InvalidResponseErrorCode,
     message: string,

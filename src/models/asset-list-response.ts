@@ -21,10 +21,15 @@ export interface Pagination {
  */
 export const itemsDataSchema = z
   .looseObject({
+    /** The 1-based page number. */
     page: countSchema,
+    /** The page size. */
     items_per_page: countSchema,
+    /** How many assets match, on all pages. */
     items_count: countSchema,
+    /** How many pages there are. */
     pages_count: countSchema.optional(),
+    /** How many pages there are, as other endpoints spell it. */
     page_count: countSchema.optional(),
   })
   .transform((data, context): Pagination => {
@@ -51,9 +56,13 @@ export const itemsDataSchema = z
  * error.
  */
 export const assetListResponseSchema = z.looseObject({
+  /** Always `true` here: any other value is an API error. */
   success: z.literal(true),
+  /** The assets on this page. */
   items: phpList(assetSchema),
+  /** Where this page stands; absent in some responses. */
   items_data: itemsDataSchema.optional(),
+  /** Server time, as sent. */
   runtime: z.unknown().optional(),
 });
 

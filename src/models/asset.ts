@@ -32,27 +32,49 @@ const storageFigureSchema = z.union([z.string(), z.number()]).nullish();
  * Unknown fields are kept.
  */
 export const assetSchema = z.looseObject({
+  /** Cincopa's internal id, read as text. */
   id: idSchema.nullish(),
+  /** The asset's public id, the one every call takes. */
   rid: z.string().min(1),
+  /** The asset type: `video`, `image`, `music` and others. */
   type: textSchema,
+  /** The uploaded file's name. */
   filename: textSchema,
+  /** The asset's title. */
   caption: textSchema,
+  /** The asset's short description. */
   description: textSchema,
+  /** The asset's long description. */
   long_description: textSchema,
+  /** The text of the asset's related link. */
   related_link_text: textSchema,
+  /** The URL of the asset's related link. */
   related_link_url: textSchema,
+  /** The caller's own reference for the asset; `""` when unset. */
   reference_id: textSchema,
+  /** The tags, unpacked from Cincopa's `",a,b,"` text into `["a", "b"]`. */
   tags: tagsSchema,
+  /** Custom attributes, as sent (often `null`). */
   attributes: z.unknown().optional(),
+  /** Who uploaded the asset (personal data), split from `"USER_ID,User Name"`. */
   uploaded_by: uploaderSchema,
+  /** When the asset last changed, as ISO-8601 UTC text. */
   modified: textSchema,
+  /** When the asset was uploaded, as ISO-8601 UTC text. */
   uploaded: textSchema,
+  /** Storage used, as sent: Cincopa does not publish the unit. */
   storage: storageFigureSchema,
+  /** Storage claimed, as sent: Cincopa does not publish the unit. */
   claimed: storageFigureSchema,
+  /** Whether the asset's files are ready, for example `"synced"`. */
   syncstatus: textSchema,
+  /** Size in bytes; `null` when unknown. */
   filesize: byteSizeSchema,
+  /** The renditions, keyed by rendition id: never versions, despite the name. */
   versions: renditionMapSchema.nullish(),
+  /** The attachments (versions, the original, subtitles, …); absent unless asked for. */
   attached: phpList(attachmentSchema).nullish(),
+  /** More attachments, where the help article says versions live; absent unless asked for. */
   attached_versions: phpList(attachmentSchema).nullish(),
 });
 

@@ -7,9 +7,13 @@ import { byteSizeSchema, phpMap, textSchema } from './php-values.js';
  * map. Despite that key's name, a rendition is never a version. Unknown fields are kept.
  */
 export const renditionSchema = z.looseObject({
+  /** Cincopa's name for the rendition, for example `"hd"`. */
   name: textSchema,
+  /** Size in bytes; `null` when unknown. */
   filesize: byteSizeSchema,
+  /** Where the rendition is served from. */
   url: textSchema,
+  /** The rendition's media type, for example `"video/mp4"`. */
   mime: textSchema,
 });
 
