@@ -9,8 +9,8 @@ const TOKEN_PARAM = /([?&]api_token=)[^&#\s"'<>]*/gi;
 /**
  * Builds a masker for `token` that catches the spellings a token takes on its way into a
  * message: as typed, percent-encoded (both `encodeURIComponent` and form encoding, where a
- * space becomes `+`), escaped inside JSON, and any `api_token=` query parameter whatever
- * its value.
+ * space becomes `+`), escaped inside JSON, as a header value reads, and any `api_token=`
+ * query parameter whatever its value.
  */
 export function createTokenMasker(token: string | undefined): TokenMasker {
   const spellings = token ? tokenSpellings(token) : [];
@@ -32,6 +32,12 @@ function phpJsonSpelling(token: string): string {
     .replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+// Header values reach `fetch` callers as bytes read one character each (Latin-1), so a
+// non-ASCII token echoed in a header arrives as the Latin-1 reading of its UTF-8 bytes.
+function headerSpelling(token: string): string {
+  return String.fromCharCode(...new TextEncoder().encode(token));
+}
+
 function tokenSpellings(token: string): string[] {
   const encoded = encodeURIComponent(token);
   const candidates = [
@@ -41,6 +47,7 @@ function tokenSpellings(token: string): string[] {
     new URLSearchParams({ t: token }).toString().slice(2),
     JSON.stringify(token).slice(1, -1),
     phpJsonSpelling(token),
+    headerSpelling(token),
   ];
   // Longest first, so that a spelling containing another is replaced whole.
   return [...new Set(candidates)]

@@ -41,4 +41,17 @@ describe('token leaks found by the canary', () => {
     expect(error.message).toBe('Invalid response: asked for the asset "R", received "***".');
     expect(findCanary(TOKEN, exposedTexts(error))).toEqual([]);
   });
+
+  it('does not leak a non-ASCII token echoed in the Content-Type header', async () => {
+    const headerValue = String.fromCharCode(...new TextEncoder().encode(`text/html; t=${TOKEN}`));
+    const client = clientAnswering(
+      () => new Response('<b>Notice</b>', { headers: { 'content-type': headerValue } }),
+    );
+
+    const error = await failure(client.getAssetVersions('R'));
+
+    expect(error.code).toBe('invalid_response');
+    expect(error.message).toContain('`text/html; t=***`');
+    expect(findCanary(TOKEN, exposedTexts(error))).toEqual([]);
+  });
 });
