@@ -13,7 +13,9 @@ const TOKEN_PARAM = /([?&]api_token=)[^&#\s"'<>]*/gi;
  * query parameter whatever its value.
  */
 export function createTokenMasker(token: string | undefined): TokenMasker {
-  const spellings = token ? tokenSpellings(token) : [];
+  // The client sends the token trimmed, and the trimmed token is what servers echo back.
+  const sent = token?.trim();
+  const spellings = sent ? tokenSpellings(sent) : [];
 
   return (text) => {
     let masked = text.replace(TOKEN_PARAM, `$1${TOKEN_MASK}`);

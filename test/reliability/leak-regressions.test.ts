@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
+import { runCli } from '../../src/cli/run-cli.js';
 import { CincopaClient, CincopaError } from '../../src/index.js';
 import { findCanary, exposedTexts } from '../support/canary-spellings.js';
+import { captureCli } from '../support/cli-capture.js';
 import { jsonReply, scriptedFetch } from '../support/scripted-fetch.js';
 
 const TOKEN = 'tok+en/é=&%41';
@@ -20,6 +22,10 @@ async function failure(promise: Promise<unknown>): Promise<CincopaError> {
 }
 
 describe('token leaks found by the canary', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
   it('does not leak a token echoed as a map key into a validation issue path', async () => {
     const client = clientAnswering(() =>
       jsonReply({ success: true, items: [{ rid: 'R', versions: { [TOKEN]: { filesize: 'x' } } }] }),
@@ -53,5 +59,17 @@ describe('token leaks found by the canary', () => {
     expect(error.code).toBe('invalid_response');
     expect(error.message).toContain('`text/html; t=***`');
     expect(findCanary(TOKEN, exposedTexts(error))).toEqual([]);
+  });
+
+  it('does not print a token set with surrounding spaces in the CLI report', async () => {
+    const echo = { success: true, items: [{ rid: 'R', filename: `${TOKEN}.mp4` }] };
+    vi.stubGlobal('fetch', scriptedFetch(() => jsonReply(echo)).fetch);
+    const run = captureCli({ CINCOPA_API_TOKEN: ` ${TOKEN}\t` });
+
+    const exit = await runCli(['get', 'R', '--base-url', 'http://127.0.0.1:9/v2/'], run.io);
+
+    expect(exit).toBe(0);
+    expect(run.stdout()).toContain('R  ***.mp4');
+    expect(findCanary(TOKEN, [run.stdout(), run.stderr()])).toEqual([]);
   });
 });
