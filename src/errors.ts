@@ -99,6 +99,8 @@ export class InvalidRequestError extends CincopaError {
   readonly issues: readonly CincopaIssue[];
 
   /**
+   * Builds the error; the SDK throws it before any request is sent.
+   *
    * @param message - What was rejected, naming the option or argument.
    * @param issues - Each problem by path.
    */
@@ -124,6 +126,8 @@ export class ApiError extends CincopaError {
   declare readonly code: ApiErrorCode;
 
   /**
+   * Builds the error; `retryable` follows from the code and the status.
+   *
    * @param code - The kind of failure; `server_error` and HTTP 408 are retryable.
    * @param message - What failed, without the token.
    * @param init - Status, excerpt and request URL, all masked.
@@ -140,6 +144,8 @@ export class RateLimitedError extends CincopaError {
   readonly retryAfterMs: number | null;
 
   /**
+   * Builds the error; a rate limit is always retryable.
+   *
    * @param message - What failed, without the token.
    * @param retryAfterMs - The wait the server asked for, in milliseconds, or `null`.
    * @param init - Status, excerpt and request URL, all masked.
@@ -162,6 +168,8 @@ export class TransportError extends CincopaError {
   declare readonly code: TransportErrorCode;
 
   /**
+   * Builds the error from a failure that is already stripped of the token.
+   *
    * @param code - The kind of failure.
    * @param message - What failed, without the token.
    * @param retryable - Whether the same call may succeed later.
@@ -192,6 +200,8 @@ export class InvalidResponseError extends CincopaError {
   readonly issues: readonly CincopaIssue[];
 
   /**
+   * Builds the error; a response that cannot be used is never retried.
+   *
    * @param code - `invalid_response` or `validation_failed`.
    * @param message - What failed, without the token.
    * @param details - Status, excerpt, request URL, content type and issues, all masked.
