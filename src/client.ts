@@ -5,14 +5,32 @@ import {
   buildAssetListQuery,
 } from './asset-list-request.js';
 import type { AssetVersions } from './asset-versions.js';
+import {
+  type AuditQuery,
+  type AuditVersionsOptions,
+  type VersionAudit,
+  auditVersions,
+} from './audit-versions.js';
 import { type CincopaClientOptions, resolveClientOptions } from './client-options.js';
 import { ApiError, InvalidResponseError } from './errors.js';
 import { extractVersions } from './extract-versions.js';
+import {
+  type AssetVersionsOutcome,
+  type GetAssetVersionsManyOptions,
+  getAssetVersionsMany,
+} from './get-asset-versions-many.js';
 import { parseEnvelope } from './internal/parse-envelope.js';
 import { TOKEN_MASK, type TokenMasker } from './internal/token-mask.js';
 import { Transport } from './internal/transport.js';
+import {
+  type AssetListQuery,
+  type AssetListing,
+  type ListAssetsOptions,
+  listAssets,
+} from './list-assets.js';
 import type { Asset } from './models/asset.js';
 import { type Pagination, assetListResponseSchema } from './models/asset-list-response.js';
+import { type PingResult, ping } from './ping.js';
 
 /** Per-call options. */
 export interface CallOptions {
@@ -105,6 +123,58 @@ export class CincopaClient {
       pagination: body.items_data ?? null,
       requestUrl: response.requestUrl,
     };
+  }
+
+  /**
+   * Every asset matching `query`, across all pages, as an async iterable with a `pages()`
+   * view: see {@link listAssets}.
+   *
+   * @throws {InvalidRequestError} `invalid_request` at once for a malformed query or option.
+   * @throws {ListingError} during iteration, naming the page that failed.
+   * @example
+   * ```ts
+   * for await (const asset of client.listAssets({ type: 'video' }, { concurrency: 4 })) {
+   *   console.log(asset.rid, asset.filename);
+   * }
+   * ```
+   */
+  listAssets(query: AssetListQuery = {}, options: ListAssetsOptions = {}): AssetListing {
+    return listAssets(this, query, options);
+  }
+
+  /**
+   * The versions of several assets, one outcome per rid in input order: see
+   * {@link getAssetVersionsMany}.
+   *
+   * @throws {InvalidRequestError} `invalid_request` for a malformed list or option.
+   * @throws {TransportError} `aborted` when `signal` aborts.
+   */
+  getAssetVersionsMany(
+    rids: readonly string[],
+    options: GetAssetVersionsManyOptions = {},
+  ): Promise<AssetVersionsOutcome[]> {
+    return getAssetVersionsMany(this, rids, options);
+  }
+
+  /**
+   * Audits the versions of every asset matching `query`: one record per asset and a
+   * running summary; see {@link auditVersions}.
+   *
+   * @throws {InvalidRequestError} `invalid_request` at once for a malformed query or option.
+   * @throws {ListingError} during iteration, naming the page that failed.
+   */
+  auditVersions(query: AuditQuery = {}, options: AuditVersionsOptions = {}): VersionAudit {
+    return auditVersions(this, query, options);
+  }
+
+  /**
+   * Checks the token with `ping.json` and returns what Cincopa says it may do.
+   *
+   * @throws {ApiError} `auth_failed` when the token is refused; other codes as for
+   *   {@link CincopaClient.listAssetsPage}.
+   */
+  ping(options: CallOptions = {}): Promise<PingResult> {
+    return ping(this.#transport, options);
   }
 
   /**

@@ -1,6 +1,29 @@
 export { CincopaClient } from './client.js';
 export type { AssetListPage, CallOptions } from './client.js';
 export { getAssetVersions } from './get-asset-versions.js';
+export { getAssetVersionsMany } from './get-asset-versions-many.js';
+export type {
+  AssetVersionsOutcome,
+  AssetVersionsSource,
+  GetAssetVersionsManyOptions,
+} from './get-asset-versions-many.js';
+export { DEFAULT_LISTING_CONCURRENCY, MAX_LISTING_CONCURRENCY, listAssets } from './list-assets.js';
+export type {
+  AssetListQuery,
+  AssetListing,
+  AssetPageSource,
+  ListAssetsOptions,
+  ListedPage,
+  ListingProgress,
+  ListingStats,
+} from './list-assets.js';
+export { auditVersions } from './audit-versions.js';
+export type { AuditQuery, AuditVersionsOptions, VersionAudit } from './audit-versions.js';
+export { toAuditRecord } from './audit-record.js';
+export type { AuditRecord, AuditedVersion } from './audit-record.js';
+export type { AuditSummary } from './audit-summary.js';
+export { pingResponseSchema } from './ping.js';
+export type { PingResult } from './ping.js';
 export type { AssetVersions } from './asset-versions.js';
 export { extractVersions, parseVersionLabel } from './extract-versions.js';
 export type {
@@ -30,6 +53,7 @@ export {
   RateLimitedError,
   TransportError,
 } from './errors.js';
+export { ListingError } from './listing-error.js';
 export type {
   ApiErrorCode,
   CincopaErrorCode,

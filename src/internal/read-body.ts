@@ -12,6 +12,7 @@ export async function readBody(
   response: Response,
   limit: number,
   requestUrl: string,
+  signal?: AbortSignal,
 ): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (declared > limit) {
@@ -23,17 +24,40 @@ export async function readBody(
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      discard(reader.cancel());
-      throw tooLarge(response, limit, requestUrl);
+  const aborted = whenAborted(signal, reader);
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), aborted.promise]);
+      // Cancelling ends a pending read as if the body were complete: never take that as the end.
+      if (signal?.aborted) throw signal.reason;
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        discard(reader.cancel());
+        throw tooLarge(response, limit, requestUrl);
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    aborted.release();
   }
   return decoder.decode(concat(chunks, size));
+}
+
+// A custom `fetch` (msw, a test double) may return a body that ignores the abort signal;
+// racing each read against the signal keeps `timeout` a hard limit whatever the body does.
+function whenAborted(signal: AbortSignal | undefined, reader: ReadableStreamDefaultReader) {
+  let onAbort = () => undefined as void;
+  const promise = new Promise<never>((_resolve, reject) => {
+    onAbort = () => {
+      reject(signal?.reason);
+      discard(reader.cancel());
+    };
+  });
+  promise.catch(() => undefined);
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  return { promise, release: () => signal?.removeEventListener('abort', onAbort) };
 }
 
 // Cancelling tells the source to stop; waiting for it could hang on a stalled server.

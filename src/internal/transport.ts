@@ -88,7 +88,12 @@ export class Transport {
     let response: RawResponse;
     try {
       const reply = await this.#ky.get(target.url, { signal: scope.signal });
-      const body = await readBody(reply, this.#options.maxResponseBytes, target.masked);
+      const body = await readBody(
+        reply,
+        this.#options.maxResponseBytes,
+        target.masked,
+        scope.signal,
+      );
       response = { status: reply.status, headers: reply.headers, body, requestUrl: target.masked };
     } catch (error) {
       if (error instanceof CincopaError) throw error;

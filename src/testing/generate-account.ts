@@ -26,7 +26,9 @@ export interface AccountTotals {
 
 /** A generated account: its assets in listing order, and the totals an audit must match. */
 export interface GeneratedAccount {
+  /** The assets, as `asset.list.json` would send them, in listing order. */
   readonly assets: WireAsset[];
+  /** What an audit of every asset must report. */
   readonly totals: AccountTotals;
 }
 

@@ -1,0 +1,201 @@
+import type { AssetListPage } from './client.js';
+import { CincopaError, TransportError } from './errors.js';
+import { AbortScope } from './internal/abort-scope.js';
+import { checkPagination, repeatedPageError, shortListingError } from './internal/page-checks.js';
+import { PagePrefetch } from './internal/page-prefetch.js';
+import type {
+  AssetListQuery,
+  AssetPageSource,
+  ListedPage,
+  ListingProgress,
+  ListingStats,
+} from './list-assets.js';
+import { ListingError } from './listing-error.js';
+import type { Asset } from './models/asset.js';
+import type { Pagination } from './models/asset-list-response.js';
+
+/** A listing's settings, checked and with defaults applied. */
+export interface WalkSettings {
+  readonly query: AssetListQuery;
+  readonly maxItems: number;
+  readonly maxPages: number;
+  readonly concurrency: number;
+  readonly signal: AbortSignal | undefined;
+  readonly onProgress: ((progress: ListingProgress) => void) | undefined;
+}
+
+type MutableStats = { -readonly [K in keyof ListingStats]: ListingStats[K] };
+
+interface CheckedPage {
+  readonly listed: AssetListPage;
+  readonly pagination: Pagination;
+}
+
+/** Stats of a listing that has not started. */
+export function emptyStats(): MutableStats {
+  return {
+    pagesTotal: null,
+    pagesDone: 0,
+    assetsSeen: 0,
+    duplicatesSkipped: 0,
+    itemsCount: null,
+    countsChanged: false,
+    stoppedEarly: null,
+  };
+}
+
+/**
+ * Walks the pages of one listing, updating `stats` as it goes. Requests still in flight when
+ * the walk ends (the reader stopped, or a page failed) are aborted.
+ */
+export async function* walkListing(
+  source: AssetPageSource,
+  settings: WalkSettings,
+  stats: MutableStats,
+): AsyncGenerator<ListedPage, void, undefined> {
+  const scope = new AbortScope().follow(settings.signal, 'caller');
+  try {
+    yield* new Walk(source, settings, stats, scope.signal).run();
+  } finally {
+    scope.abort('caller');
+    scope.dispose();
+  }
+}
+
+class Walk {
+  readonly #source: AssetPageSource;
+  readonly #settings: WalkSettings;
+  readonly #stats: MutableStats;
+  readonly #signal: AbortSignal;
+  // Every rid handed out: the only state that grows with the account (about 50 bytes per
+  // rid), and the only way to promise that no rid is handed out twice whatever the server
+  // does with its ordering.
+  readonly #seen = new Set<string>();
+  #first: Pagination | undefined;
+  #full = false;
+
+  constructor(
+    source: AssetPageSource,
+    settings: WalkSettings,
+    stats: MutableStats,
+    signal: AbortSignal,
+  ) {
+    this.#source = source;
+    this.#settings = settings;
+    this.#stats = stats;
+    this.#signal = signal;
+  }
+
+  async *run(): AsyncGenerator<ListedPage, void, undefined> {
+    let page = 1;
+    let current = await this.#fetch(page);
+    const last = this.#plan(current.pagination);
+    const prefetch = new PagePrefetch(
+      (next) => this.#fetch(next),
+      2,
+      last,
+      this.#settings.concurrency,
+    );
+
+    for (;;) {
+      yield this.#accept(current, page, last);
+      if (page >= last || this.#full) break;
+      page++;
+      this.#throwIfAborted(page, last);
+      current = await prefetch.take(page);
+    }
+    this.#checkComplete(current.listed, last);
+  }
+
+  async #fetch(page: number): Promise<CheckedPage> {
+    try {
+      const request = { ...this.#settings.query, page };
+      const listed = await this.#source.listAssetsPage(request, { signal: this.#signal });
+      return { listed, pagination: checkPagination(listed, page) };
+    } catch (error) {
+      if (!(error instanceof CincopaError)) throw error;
+      throw new ListingError(error, page, this.#stats.pagesTotal);
+    }
+  }
+
+  /** How many pages to read, from page 1's figures and the limits; never raised later. */
+  #plan(first: Pagination): number {
+    const { maxItems, maxPages } = this.#settings;
+    const byItems = Math.ceil(maxItems / Math.max(1, first.itemsPerPage));
+    const last = Math.max(1, Math.min(first.pagesCount, maxPages, byItems));
+    this.#first = first;
+    this.#stats.pagesTotal = last;
+    this.#stats.itemsCount = first.itemsCount;
+    if (last < first.pagesCount) {
+      this.#stats.stoppedEarly = last === maxPages ? 'maxPages' : 'maxItems';
+    }
+    return last;
+  }
+
+  #accept({ listed, pagination }: CheckedPage, page: number, last: number): ListedPage {
+    this.#noteCounts(pagination);
+    const fresh = this.#fresh(listed.assets);
+    if (fresh.length === 0 && listed.assets.length > 0 && !this.#stats.countsChanged) {
+      throw new ListingError(repeatedPageError(listed, page), page, last);
+    }
+
+    const room = this.#settings.maxItems - this.#stats.assetsSeen;
+    const assets = fresh.length > room ? fresh.slice(0, room) : fresh;
+    this.#stats.assetsSeen += assets.length;
+    this.#full = this.#stats.assetsSeen >= this.#settings.maxItems;
+    if (fresh.length > room || (this.#full && page < pagination.pagesCount)) {
+      this.#stats.stoppedEarly = 'maxItems';
+    }
+    this.#stats.pagesDone = page;
+    this.#settings.onProgress?.({
+      pagesDone: page,
+      pagesTotal: last,
+      assetsSeen: this.#stats.assetsSeen,
+    });
+    return { page, pagesTotal: last, assets, pagination, requestUrl: listed.requestUrl };
+  }
+
+  #fresh(assets: readonly Asset[]): Asset[] {
+    const fresh: Asset[] = [];
+    for (const asset of assets) {
+      if (this.#seen.has(asset.rid)) {
+        this.#stats.duplicatesSkipped++;
+        continue;
+      }
+      this.#seen.add(asset.rid);
+      fresh.push(asset);
+    }
+    return fresh;
+  }
+
+  #noteCounts(pagination: Pagination): void {
+    const first = this.#first;
+    if (!first) return;
+    if (
+      pagination.itemsCount !== first.itemsCount ||
+      pagination.pagesCount !== first.pagesCount ||
+      pagination.itemsPerPage !== first.itemsPerPage
+    ) {
+      this.#stats.countsChanged = true;
+    }
+  }
+
+  #throwIfAborted(page: number, last: number): void {
+    if (!this.#settings.signal?.aborted) return;
+    const aborted = new TransportError(
+      'aborted',
+      'Aborted: the caller aborted the listing.',
+      false,
+      {},
+    );
+    throw new ListingError(aborted, page, last);
+  }
+
+  /** A listing that read every page must hold what page 1 announced, unless counts changed. */
+  #checkComplete(listed: AssetListPage, last: number): void {
+    const { stoppedEarly, countsChanged, itemsCount, assetsSeen } = this.#stats;
+    if (stoppedEarly !== null || countsChanged || itemsCount === null) return;
+    if (assetsSeen >= itemsCount) return;
+    throw new ListingError(shortListingError(listed, itemsCount, assetsSeen), last, last);
+  }
+}
