@@ -44,8 +44,10 @@ beforeAll(async () => {
   );
   folder = mkdtempSync(join(tmpdir(), 'cincopa-snippets-'));
   // The snippets import the package by name, resolved through this link to the built dist/.
+  // msw is linked too, for the guide on testing with its handlers.
   mkdirSync(join(folder, 'node_modules', '@org'), { recursive: true });
   symlinkSync(root, join(folder, 'node_modules', '@org', 'cincopa-versions'), 'dir');
+  symlinkSync(join(root, 'node_modules', 'msw'), join(folder, 'node_modules', 'msw'), 'dir');
   for (const snippet of runnable) await writeSnippet(snippet);
   const account = generateAccount({ count: 30, seed: 7 });
   server = await startFakeCincopa({ assets: [helpArticleAsset, ...account.assets] });
