@@ -3,6 +3,9 @@
 import path from 'node:path';
 
 import { generateAccount } from '../../src/testing/index.js';
+import { measureAuditMemory } from './audit-memory.bench.js';
+import { measureAuditRequests } from './audit-requests.bench.js';
+import { measureAuditWallTime } from './audit-wall-time.bench.js';
 import { measureOneAsset } from './one-asset.bench.js';
 import { measurePageWithDetails } from './page-with-details.bench.js';
 import type { Figure } from './support/figure.js';
@@ -24,6 +27,13 @@ async function main(): Promise<void> {
   } finally {
     await server.close();
   }
+  figures.push(await step('audit requests', measureAuditRequests));
+  for (const concurrency of [4, 8]) {
+    figures.push(
+      await step(`audit wall time, C=${concurrency}`, () => measureAuditWallTime(concurrency)),
+    );
+  }
+  figures.push(await step('audit peak RSS', measureAuditMemory));
 
   console.log(`\n${formatForTerminal(figures)}\n`);
   await writeResults(DOCS_FILE, formatForDocs(figures, describeRun(), new Date()));
