@@ -188,7 +188,12 @@ export class CincopaClient {
   }
 
   /** A token-free description for `JSON.stringify`. */
-  toJSON(): { baseUrl: string; apiToken: string } {
+  toJSON(): {
+    /** The API root the client sends requests to. */
+    baseUrl: string;
+    /** Always `"***"`: the token is never serialised. */
+    apiToken: string;
+  } {
     return { baseUrl: this.#baseUrl, apiToken: TOKEN_MASK };
   }
 
