@@ -1,3 +1,9 @@
+/**
+ * A typed client of Cincopa's `asset.list.json` that finds an asset's versions (`ver-N`
+ * attachments) and tells them apart from its renditions and its original.
+ *
+ * @module @org/cincopa-versions
+ */
 export { CincopaClient } from './client.js';
 export type { AssetListPage, CallOptions } from './client.js';
 export { getAssetVersions } from './get-asset-versions.js';

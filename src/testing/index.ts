@@ -1,3 +1,9 @@
+/**
+ * Test tools: a fake Cincopa on loopback, the help article's sample asset, fixture builders
+ * and a deterministic account generator. Never reaches the real API.
+ *
+ * @module @org/cincopa-versions/testing
+ */
 export { startFakeCincopa } from './fake-cincopa.js';
 export type { FakeCincopa } from './fake-cincopa.js';
 export { FAKE_TOKEN } from './cincopa-responder.js';

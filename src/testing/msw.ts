@@ -1,3 +1,8 @@
+/**
+ * The fake Cincopa as msw request handlers. Requires `msw` 2, an optional peer dependency.
+ *
+ * @module @org/cincopa-versions/testing/msw
+ */
 import { http, HttpResponse, type RequestHandler, delay } from 'msw';
 
 import { DEFAULT_BASE_URL } from '../client-options.js';
