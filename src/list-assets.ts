@@ -128,6 +128,13 @@ const optionsSchema = z
  * Nothing is sent until iteration starts. Failures end the iteration with a
  * {@link ListingError} naming the page, never with a silently short listing.
  *
+ * @example
+ * ```ts
+ * const client = new CincopaClient();
+ * for await (const asset of listAssets(client, { type: 'video' }, { concurrency: 4 })) {
+ *   console.log(asset.rid, asset.filename);
+ * }
+ * ```
  * @throws {InvalidRequestError} `invalid_request` at once, before any request, for a
  *   malformed query or option.
  * @throws {ListingError} during iteration, with the code of the failure on that page:
