@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { describeReceived } from '../internal/received-value.js';
+
 // Cincopa's back end is PHP. These schemas accept what PHP writes for a value without ever
 // turning an empty or malformed value into 0, and are built once at module load.
 
@@ -18,7 +20,7 @@ export const byteSizeSchema = z.transform((value: unknown, context): number | nu
   if (size !== undefined) return size;
   context.addIssue({
     code: 'custom',
-    message: `Expected a size in bytes, received ${JSON.stringify(value)}`,
+    message: `Expected a size in bytes, received ${describeReceived(value)}`,
     input: value,
   });
   return z.NEVER;
@@ -30,7 +32,7 @@ export const countSchema = z.union([z.number(), z.string()]).transform((value, c
   if (count !== undefined) return count;
   context.addIssue({
     code: 'custom',
-    message: `Expected a whole number, received ${JSON.stringify(value)}`,
+    message: `Expected a whole number, received ${describeReceived(value)}`,
     input: value,
   });
   return z.NEVER;
