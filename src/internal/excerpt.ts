@@ -2,13 +2,22 @@ import type { TokenMasker } from './token-mask.js';
 
 const EXCERPT_LENGTH = 200;
 
+// The start of the body that is masked and folded. Whitespace folds to one space, so a
+// padded body can bring text from far into the excerpt.
+const WINDOW = 4_000;
+
+// A token cut by the window's end cannot be masked: the end of a cut window is never shown.
+const UNSHOWN_TAIL = 2_000;
+
 /** The start of a response body for an error: whitespace folded, token masked, cut short. */
 export function excerptOf(body: string, mask: TokenMasker): string {
   // Mask before cutting, so that a token split by the cut cannot survive half-visible.
-  const folded = mask(body.slice(0, EXCERPT_LENGTH * 4))
-    .replace(/\s+/g, ' ')
-    .trim();
-  return folded.length > EXCERPT_LENGTH ? `${folded.slice(0, EXCERPT_LENGTH)}…` : folded;
+  const folded = mask(body.slice(0, WINDOW)).replace(/\s+/g, ' ').trim();
+  if (body.length <= WINDOW) {
+    return folded.length > EXCERPT_LENGTH ? `${folded.slice(0, EXCERPT_LENGTH)}…` : folded;
+  }
+  const safe = folded.slice(0, Math.max(0, folded.length - UNSHOWN_TAIL));
+  return `${safe.slice(0, EXCERPT_LENGTH)}…`;
 }
 
 /** Cincopa's own explanation in a JSON error body (`message`, else `error`), if any. */

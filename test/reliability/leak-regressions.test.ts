@@ -72,4 +72,16 @@ describe('token leaks found by the canary', () => {
     expect(run.stdout()).toContain('R  ***.mp4');
     expect(findCanary(TOKEN, [run.stdout(), run.stderr()])).toEqual([]);
   });
+
+  it('does not show the start of a token cut by the end of the excerpt window', async () => {
+    const shown: string[] = [];
+
+    for (let padding = 0; padding < 5_000; padding += 13) {
+      const body = `${' '.repeat(padding)}${TOKEN} ${' '.repeat(5_000)}`;
+      const error = await failure(clientAnswering(() => new Response(body)).getAssetVersions('R'));
+      if (error.excerpt?.includes(TOKEN.slice(0, 4))) shown.push(`${padding}: ${error.excerpt}`);
+    }
+
+    expect(shown).toEqual([]);
+  });
 });
