@@ -19,6 +19,7 @@ import {
   type GetAssetVersionsManyOptions,
   getAssetVersionsMany,
 } from './get-asset-versions-many.js';
+import { clip } from './internal/excerpt.js';
 import { parseEnvelope } from './internal/parse-envelope.js';
 import { TOKEN_MASK, type TokenMasker } from './internal/token-mask.js';
 import { Transport } from './internal/transport.js';
@@ -216,11 +217,11 @@ function findAsset(page: AssetListPage, rid: string, mask: TokenMasker): Asset {
       },
     );
   }
-  // The rids come from the server, which may echo anything, the token included.
+  // The rids come from the server, which may echo anything, the token included, at any length.
   const received = page.assets.map((candidate) => JSON.stringify(candidate.rid)).join(', ');
   throw new InvalidResponseError(
     'validation_failed',
-    mask(`Invalid response: asked for the asset ${JSON.stringify(rid)}, received ${received}.`),
+    `Invalid response: asked for the asset ${JSON.stringify(rid)}, received ${clip(mask(received), 200)}.`,
     {
       status: 200,
       requestUrl: page.requestUrl,

@@ -20,6 +20,14 @@ export function excerptOf(body: string, mask: TokenMasker): string {
   return `${safe.slice(0, EXCERPT_LENGTH)}…`;
 }
 
+/**
+ * The start of `text`: at most `length` characters, and an ellipsis when it was cut. Mask
+ * before clipping, so that a token cut in two cannot escape the mask.
+ */
+export function clip(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
+}
+
 /** Cincopa's own explanation in a JSON error body (`message`, else `error`), if any. */
 export function serverMessageOf(body: unknown): string | undefined {
   if (body === null || typeof body !== 'object') return undefined;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 import { ApiError, InvalidResponseError } from '../errors.js';
-import { excerptOf, serverMessageOf } from './excerpt.js';
+import { clip, excerptOf, serverMessageOf } from './excerpt.js';
 import type { RawResponse } from './status-error.js';
 import type { TokenMasker } from './token-mask.js';
 import { describeIssues, toIssues } from './zod-issues.js';
@@ -23,7 +23,7 @@ export function parseEnvelope<T extends z.ZodType>(
 
   if (body['success'] !== true) {
     const message = serverMessageOf(body);
-    const said = message === undefined ? 'no message' : JSON.stringify(mask(message));
+    const said = message === undefined ? 'no message' : JSON.stringify(clip(mask(message), 200));
     throw new ApiError(
       'api_error',
       `API error: Cincopa answered without \`success: true\` (HTTP ${response.status}): ${said}.`,
@@ -33,10 +33,11 @@ export function parseEnvelope<T extends z.ZodType>(
 
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  // Paths hold the server's map keys, which can be any text, the token included.
+  // Paths hold the server's map keys and messages its values: any text, of any length,
+  // the token included.
   const issues = toIssues(result.error).map((issue) => ({
-    path: issue.path.map((key) => (typeof key === 'string' ? mask(key) : key)),
-    message: mask(issue.message),
+    path: issue.path.map((key) => (typeof key === 'string' ? clip(mask(key), 100) : key)),
+    message: clip(mask(issue.message), 200),
   }));
   throw new InvalidResponseError(
     'validation_failed',

@@ -27,4 +27,20 @@ describe('hostile responses found by the mutation property', () => {
     expect(error.code).toBe('validation_failed');
     expect(error.message).toContain('`items[0].filesize`');
   });
+
+  it.each([
+    ['a size', (huge: string) => ({ success: true, items: [{ rid: 'R', filesize: huge }] })],
+    [
+      'a rendition key',
+      (huge: string) => ({ success: true, items: [{ rid: 'R', versions: { [huge]: 1 } }] }),
+    ],
+    ['a success: false message', (huge: string) => ({ success: false, message: huge })],
+    ['the rid of another asset', (huge: string) => ({ success: true, items: [{ rid: huge }] })],
+  ])('keeps the message a few lines long when %s is megabytes of text', async (_name, body) => {
+    const client = clientAnswering(JSON.stringify(body('x'.repeat(4_000_000))));
+
+    const error = await failure(client.getAssetVersions('R'));
+
+    expect(error.message.length).toBeLessThan(1_000);
+  });
 });
