@@ -9,11 +9,16 @@ const {
   getAssetVersions,
 } = require('@org/cincopa-versions');
 const { helpArticleAsset, startFakeCincopa } = require('@org/cincopa-versions/testing');
-const { cincopaHandlers } = require('@org/cincopa-versions/testing/msw');
 
 async function main() {
   assert.match(require.resolve('@org/cincopa-versions'), /[/\\]dist[/\\]index\.cjs$/);
-  assert.equal(typeof cincopaHandlers, 'function');
+  // msw itself requires an ESM-only dependency (rettime), so the msw entry loads from
+  // CommonJS only where Node can require() ESM: 20.19+, 22.12+, and not under the flag.
+  const mswEntry = process.features.require_module ? 'and testing/msw' : 'without testing/msw';
+  if (process.features.require_module) {
+    const { cincopaHandlers } = require('@org/cincopa-versions/testing/msw');
+    assert.equal(typeof cincopaHandlers, 'function');
+  }
 
   const server = await startFakeCincopa({ assets: [helpArticleAsset] });
   try {
@@ -27,7 +32,9 @@ async function main() {
     );
     assert.ok(error instanceof ApiError && error instanceof CincopaError);
     assert.equal(error.code, 'asset_not_found');
-    console.log(`cjs ${process.version}: ${result.versions[0].label}, then ${error.code}`);
+    console.log(
+      `cjs ${process.version}: ${result.versions[0].label}, then ${error.code} (${mswEntry})`,
+    );
   } finally {
     await server.close();
   }
