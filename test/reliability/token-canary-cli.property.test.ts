@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { runCli } from '../../src/cli/run-cli.js';
+import { type CanaryFailure, assetEchoing, canaryFailures } from '../support/canary-failures.js';
+import { findCanary } from '../support/canary-spellings.js';
+import { canaryToken } from '../support/canary-token.js';
+import { captureCli } from '../support/cli-capture.js';
+import { jsonReply, scriptedFetch } from '../support/scripted-fetch.js';
+
+// Never contacted: `fetch` is replaced, since the CLI has no `fetch` option.
+const BASE_URL = 'http://127.0.0.1:9/v2/';
+
+// The CLI runs with the default time limits and retries, and cannot be aborted.
+const cliFailures = canaryFailures.filter((failure) => failure.cli);
+
+interface Invocation {
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly exit: number;
+}
+
+/** A `fetch` that fails as the `PATH-n` rid says, or answers `ECHO` with an echoing asset. */
+function cincopaFor(token: string) {
+  return scriptedFetch((request, attempt) => {
+    const rid = new URL(request.url).searchParams.get('rid') ?? '';
+    if (rid === 'ECHO') {
+      return jsonReply({ success: true, items: [assetEchoing(rid, token.trim())] });
+    }
+    if (rid === 'NONE') return jsonReply({ success: true, items: [] });
+    return cliFailures[Number(rid.slice('PATH-'.length))]!.reply(request, attempt);
+  });
+}
+
+function failing(failure: CanaryFailure): Invocation {
+  const path = `PATH-${cliFailures.indexOf(failure)}`;
+  return { name: failure.name, args: ['get', path, '--base-url', BASE_URL], exit: 1 };
+}
+
+const immediate: Invocation[] = [
+  ...cliFailures.filter((failure) => !failure.waits).map(failing),
+  { name: 'an unknown rid', args: ['get', 'NONE', '--base-url', BASE_URL], exit: 1 },
+  { name: 'a report', args: ['get', 'ECHO', '--base-url', BASE_URL], exit: 0 },
+  { name: 'a JSON report', args: ['get', 'ECHO', '--json', '--base-url', BASE_URL], exit: 0 },
+];
+
+const waiting: Invocation[] = cliFailures.filter((failure) => failure.waits).map(failing);
+
+/** Runs `invocations` with `token` at once; returns what each printed and its exit code. */
+async function runAll(token: string, invocations: readonly Invocation[]) {
+  vi.stubGlobal('fetch', cincopaFor(token).fetch);
+  const runs = invocations.map((invocation) => {
+    const capture = captureCli({ CINCOPA_API_TOKEN: token });
+    return runCli(invocation.args, capture.io).then((exit) => ({ invocation, capture, exit }));
+  });
+  let done = false;
+  const all = Promise.all(runs).finally(() => (done = true));
+  // Backoffs and time limits run on the fake clock when there is one.
+  for (let round = 0; !done && vi.isFakeTimers() && round < 100; round++) {
+    await vi.runAllTimersAsync();
+  }
+  return all;
+}
+
+/** Fails unless every invocation exited as expected and printed no spelling of `token`. */
+async function expectSilent(token: string, invocations: readonly Invocation[]) {
+  const results = await runAll(token, invocations);
+
+  const wrongExits = results
+    .filter(({ invocation, exit }) => exit !== invocation.exit)
+    .map(({ invocation, exit, capture }) => `${invocation.name}: ${exit} ${capture.stderr()}`);
+  const leaks = results.flatMap(({ invocation, capture }) =>
+    findCanary(token, [capture.stdout(), capture.stderr()]).map(
+      (leak) => `${invocation.name}: ${leak}`,
+    ),
+  );
+  expect(wrongExits).toEqual([]);
+  expect(leaks.slice(0, 3)).toEqual([]);
+}
+
+describe('the token canary in the CLI, for random tokens', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it(`prints no token for reports and immediate failures (1000 tokens × ${immediate.length} invocations)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(canaryToken(), (token) => expectSilent(token, immediate)),
+      { numRuns: 1_000 },
+    );
+  });
+
+  // Each of these makes three requests with the CLI's default retries; the library canary
+  // drives the same paths with 1000 tokens, and the CLI only re-masks their messages.
+  it(`prints no token for failures after retries and time limits (100 tokens × ${waiting.length} invocations)`, async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+
+    await fc.assert(
+      fc.asyncProperty(canaryToken(), (token) => expectSilent(token, waiting)),
+      { numRuns: 100 },
+    );
+  });
+});

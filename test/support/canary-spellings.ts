@@ -1,0 +1,74 @@
+import { inspect } from 'node:util';
+
+/**
+ * Every spelling a token takes on its way into a text: as given and as the client trims
+ * it; raw, percent-encoded with upper- and lower-case hex, form-encoded, JSON-escaped,
+ * escaped the way PHP's `json_encode` does (`\/` and `\uXXXX`), and as a header value
+ * arrives (UTF-8 bytes read as Latin-1).
+ */
+export function canarySpellings(token: string): string[] {
+  const spellings = new Set<string>();
+  for (const form of [token, token.trim()]) {
+    const encoded = encodeURIComponent(form);
+    spellings.add(form);
+    spellings.add(encoded);
+    spellings.add(encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()));
+    spellings.add(new URLSearchParams({ t: form }).toString().slice(2));
+    spellings.add(JSON.stringify(form).slice(1, -1));
+    spellings.add(phpJsonEscape(form));
+    spellings.add(String.fromCharCode(...new TextEncoder().encode(form)));
+  }
+  return [...spellings].filter((spelling) => spelling.length > 0);
+}
+
+/** Where some spelling of `token` shows in `texts`: the spelling and a little context. */
+export function findCanary(token: string, texts: readonly string[]): string[] {
+  const spellings = canarySpellings(token);
+  return texts.flatMap((text) => {
+    const found = spellings.find((spelling) => text.includes(spelling));
+    if (found === undefined) return [];
+    const at = text.indexOf(found);
+    const context = text.slice(Math.max(0, at - 60), at + found.length + 20);
+    return [`${JSON.stringify(found)} in …${JSON.stringify(context)}…`];
+  });
+}
+
+/** `text` as PHP's `json_encode` writes it inside a string, without the quotes. */
+export function phpJsonEscape(text: string): string {
+  return JSON.stringify(text)
+    .slice(1, -1)
+    .replace(/\//g, '\\/')
+    .replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A JSON body as a PHP back end writes it: `/` and every non-ASCII character escaped. */
+export function phpJson(body: unknown): string {
+  return JSON.stringify(body)
+    .replace(/\//g, '\\/')
+    .replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Every text a caller could see of an error and of what its hooks received: messages and
+ * stacks down the `cause` chain, `JSON.stringify` and `util.inspect` with full depth.
+ */
+export function exposedTexts(error: unknown, payloads: readonly unknown[] = []): string[] {
+  const texts = [
+    JSON.stringify(error) ?? '',
+    inspect(error, { depth: null }),
+    JSON.stringify(payloads),
+    inspect(payloads, { depth: null }),
+  ];
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 10; depth++) {
+    texts.push(current.message, current.stack ?? '', String(current));
+    current = current.cause;
+  }
+  return texts.map(withoutStackFrames);
+}
+
+// Frames name source files and functions, never data; a token spelled like a file name
+// would otherwise be "found" in them.
+function withoutStackFrames(text: string): string {
+  return text.replace(/^\s+at .*$/gm, '');
+}
