@@ -1,7 +1,17 @@
+/** A stream the CLI writes to: `process.stdout`, `process.stderr`, or a test's stand-in. */
+export interface CliStream {
+  /** Writes text; a `false` return asks the writer to wait for `drain`. */
+  write(text: string): unknown;
+  /** Whether the stream is a terminal; the progress bar is drawn only then. */
+  readonly isTTY?: boolean;
+  /** Subscribes once to `drain`, when the stream supports back-pressure. */
+  once?(event: 'drain', listener: () => void): unknown;
+}
+
 /** Where the CLI writes and what it reads, so that tests can run it in-process. */
 export interface CliIo {
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
-  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stdout: CliStream;
+  readonly stderr: CliStream;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 

@@ -1,4 +1,5 @@
 import type { AssetVersions } from '../asset-versions.js';
+import { printable } from './printable.js';
 
 /** A size for people: bytes with a binary unit, or "unknown size". */
 export function formatBytes(bytes: number | null): string {
@@ -15,24 +16,24 @@ export function formatBytes(bytes: number | null): string {
 
 /** The text report of one asset's versions. */
 export function formatAssetVersions(result: AssetVersions): string {
-  const lines = [`${result.rid}  ${result.asset.filename ?? '(no file name)'}`];
+  const lines = [printable(`${result.rid}  ${result.asset.filename ?? '(no file name)'}`)];
   if (!result.versionsKnown) {
     lines.push('  versions: unknown (the response carried no attachment details)');
   } else {
     lines.push(`  versions: ${result.versions.length}`);
     for (const version of result.versions) {
       lines.push(
-        `    ${version.label}  ${version.filename ?? '(no file name)'}  ${formatBytes(version.filesize)}`,
+        `    ${version.label}  ${printable(version.filename ?? '(no file name)')}  ${formatBytes(version.filesize)}`,
       );
     }
   }
   const original = result.original;
   lines.push(
     original
-      ? `  original: ${original.filename ?? '(no file name)'}  ${formatBytes(original.filesize)}`
+      ? `  original: ${printable(original.filename ?? '(no file name)')}  ${formatBytes(original.filesize)}`
       : '  original: none attached',
   );
-  const keys = result.renditions.map((rendition) => rendition.key).join(', ');
+  const keys = printable(result.renditions.map((rendition) => rendition.key).join(', '));
   lines.push(`  renditions: ${result.renditions.length}${keys ? ` (${keys})` : ''}`);
   return `${lines.join('\n')}\n`;
 }
