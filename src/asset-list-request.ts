@@ -61,19 +61,24 @@ export interface AssetListRequest {
 
 const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
 
+// URL encoding turns a lone surrogate into U+FFFD: the server would be asked for another value.
+const WELL_FORMED = /^[^\p{Cs}]*$/u;
+
 const ridSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(200, 'must be at most 200 characters')
   .regex(/^\S*$/u, 'must not contain whitespace')
-  .regex(NO_CONTROL_CHARACTERS, 'must not contain control characters');
+  .regex(NO_CONTROL_CHARACTERS, 'must not contain control characters')
+  .regex(WELL_FORMED, 'must be well-formed Unicode (no lone surrogates)');
 
 const filterTextSchema = z
   .string()
   .trim()
   .min(1, 'must not be empty')
   .max(1000, 'must be at most 1000 characters')
-  .regex(NO_CONTROL_CHARACTERS, 'must not contain control characters');
+  .regex(NO_CONTROL_CHARACTERS, 'must not contain control characters')
+  .regex(WELL_FORMED, 'must be well-formed Unicode (no lone surrogates)');
 
 const requestSchema = z.strictObject({
   rid: ridSchema.optional(),

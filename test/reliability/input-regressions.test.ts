@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+
+import { CincopaClient, CincopaError } from '../../src/index.js';
+import { jsonReply, scriptedFetch } from '../support/scripted-fetch.js';
+
+function echoingClient() {
+  const server = scriptedFetch((request) => {
+    const rid = new URL(request.url).searchParams.get('rid');
+    return jsonReply({ success: true, items: rid === null ? [] : [{ rid }] });
+  });
+  const client = new CincopaClient({ apiToken: 'fuzz-token', fetch: server.fetch });
+  return { client, requests: server.requests };
+}
+
+async function rejection(call: () => Promise<unknown>): Promise<CincopaError> {
+  const error = await call().then(
+    () => expect.fail('expected the call to be rejected'),
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(CincopaError);
+  return error as CincopaError;
+}
+
+describe('inputs found by the fuzzer', () => {
+  it.each([
+    ['a rid', { rid: 'A\ud800' }],
+    ['a search', { search: '\udfffintro' }],
+    ['a tag', { tag: 'x\ud83d' }],
+  ])(
+    'rejects %s with a lone surrogate before any request, rather than sending U+FFFD',
+    async (_name, request) => {
+      const { client, requests } = echoingClient();
+
+      const error = await rejection(() => client.listAssetsPage(request));
+
+      expect(error.code).toBe('invalid_request');
+      expect(error.message).toContain('well-formed');
+      expect(requests).toHaveLength(0);
+    },
+  );
+});
