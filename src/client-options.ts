@@ -78,6 +78,8 @@ const optionsSchema = z.strictObject({
     .string('must be a string')
     .regex(/\S/, 'must not be empty')
     .refine((token) => !/[\r\n]/.test(token), 'must be one line')
+    // Such a token cannot be URL-encoded, and would be sent as another one.
+    .regex(/^[^\p{Cs}]*$/u, 'must be well-formed Unicode (no lone surrogates)')
     .optional(),
   baseUrl: z.union([z.string(), z.instanceof(URL)]).optional(),
   timeout: milliseconds.optional(),

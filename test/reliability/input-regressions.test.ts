@@ -38,4 +38,11 @@ describe('inputs found by the fuzzer', () => {
       expect(requests).toHaveLength(0);
     },
   );
+
+  it('rejects a token with a lone surrogate with invalid_request, not a URIError', () => {
+    const build = () => new CincopaClient({ apiToken: 'tok\ud800en' });
+
+    expect(build).toThrow(CincopaError);
+    expect(build).toThrow(/`apiToken`: must be well-formed Unicode/);
+  });
 });
