@@ -26,16 +26,21 @@ const CONCURRENCY = 2;
 
 const results = [];
 
-/** Runs one named step, records its outcome and duration, and never throws. */
+/**
+ * Runs one named step, records its outcome and duration, and never throws. Results are
+ * reported in the order the steps started, whatever order they finish in.
+ */
 async function step(name, action) {
+  const result = { name, ok: false, ms: 0, detail: 'did not finish' };
+  results.push(result);
   const started = performance.now();
   try {
-    const detail = (await action()) ?? '';
-    results.push({ name, ok: true, ms: performance.now() - started, detail });
+    result.detail = (await action()) ?? '';
+    result.ok = true;
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    results.push({ name, ok: false, ms: performance.now() - started, detail });
+    result.detail = error instanceof Error ? error.message : String(error);
   }
+  result.ms = performance.now() - started;
 }
 
 async function main() {
