@@ -19,6 +19,7 @@ import {
   type GetAssetVersionsManyOptions,
   getAssetVersionsMany,
 } from './get-asset-versions-many.js';
+import { checkCallOptions } from './internal/check-call-options.js';
 import { clip } from './internal/excerpt.js';
 import { parseEnvelope } from './internal/parse-envelope.js';
 import { TOKEN_MASK, type TokenMasker } from './internal/token-mask.js';
@@ -85,8 +86,8 @@ export class CincopaClient {
    * versions from its renditions and original.
    *
    * @param rid - The asset's public id.
-   * @throws {InvalidRequestError} `invalid_request` for an empty or malformed `rid`, before
-   *   any request.
+   * @throws {InvalidRequestError} `invalid_request` for an empty or malformed `rid` or
+   *   malformed `options`, before any request.
    * @throws {ApiError} `asset_not_found` when no asset has that rid; `auth_failed`,
    *   `api_error`, `server_error`, `http_error` as their codes say.
    * @throws {RateLimitedError} `rate_limited` when retries ran out or the server asked to
@@ -109,7 +110,8 @@ export class CincopaClient {
   /**
    * Makes one `asset.list.json` request and returns the parsed page.
    *
-   * @throws {InvalidRequestError} `invalid_request` for a malformed request, before any request.
+   * @throws {InvalidRequestError} `invalid_request` for a malformed request or `options`,
+   *   before any request.
    * @throws {CincopaError} as for {@link CincopaClient.getAssetVersions}, except `asset_not_found`.
    */
   async listAssetsPage(
@@ -117,7 +119,8 @@ export class CincopaClient {
     options: CallOptions = {},
   ): Promise<AssetListPage> {
     const query = buildAssetListQuery({ itemsPerPage: DEFAULT_ITEMS_PER_PAGE, ...request });
-    const response = await this.#transport.get(ASSET_LIST, query, options.signal);
+    const { signal } = checkCallOptions(options);
+    const response = await this.#transport.get(ASSET_LIST, query, signal);
     const body = parseEnvelope(response, assetListResponseSchema, this.#transport.mask);
     return {
       assets: body.items,
@@ -171,11 +174,12 @@ export class CincopaClient {
   /**
    * Checks the token with `ping.json` and returns what Cincopa says it may do.
    *
+   * @throws {InvalidRequestError} `invalid_request` for malformed `options`, before any request.
    * @throws {ApiError} `auth_failed` when the token is refused; other codes as for
    *   {@link CincopaClient.listAssetsPage}.
    */
-  ping(options: CallOptions = {}): Promise<PingResult> {
-    return ping(this.#transport, options);
+  async ping(options: CallOptions = {}): Promise<PingResult> {
+    return ping(this.#transport, checkCallOptions(options));
   }
 
   /**

@@ -45,4 +45,25 @@ describe('inputs found by the fuzzer', () => {
     expect(build).toThrow(CincopaError);
     expect(build).toThrow(/`apiToken`: must be well-formed Unicode/);
   });
+
+  it.each([
+    ['a signal that is not an AbortSignal', { signal: 'soon' }],
+    ['a signal-like object', { signal: { aborted: false } }],
+    ['null options', null],
+    ['an unknown option', { timeout: 5 }],
+  ])(
+    'rejects %s with invalid_request before any request, not a TypeError',
+    async (_name, options) => {
+      const { client, requests } = echoingClient();
+
+      const calls = [
+        () => client.getAssetVersions('R', options as never),
+        () => client.listAssetsPage({}, options as never),
+        () => client.ping(options as never),
+      ];
+
+      for (const call of calls) expect((await rejection(call)).code).toBe('invalid_request');
+      expect(requests).toHaveLength(0);
+    },
+  );
 });
