@@ -12,7 +12,7 @@ import {
   auditVersions,
 } from './audit-versions.js';
 import { type CincopaClientOptions, resolveClientOptions } from './client-options.js';
-import { ApiError, InvalidResponseError } from './errors.js';
+import { ApiError, InvalidRequestError, InvalidResponseError } from './errors.js';
 import { extractVersions } from './extract-versions.js';
 import {
   type AssetVersionsOutcome,
@@ -102,6 +102,12 @@ export class CincopaClient {
    * ```
    */
   async getAssetVersions(rid: string, options: CallOptions = {}): Promise<AssetVersions> {
+    // Without a rid the request would list every asset instead of looking one up.
+    if (rid === undefined) {
+      throw new InvalidRequestError('Invalid request: `rid`: is required', [
+        { path: ['rid'], message: 'is required' },
+      ]);
+    }
     const page = await this.listAssetsPage({ rid, details: VERSION_DETAILS }, options);
     const asset = findAsset(page, rid, this.#transport.mask);
     return { rid: asset.rid, asset, ...extractVersions(asset) };

@@ -66,4 +66,17 @@ describe('inputs found by the fuzzer', () => {
       expect(requests).toHaveLength(0);
     },
   );
+
+  it.each([undefined, null, 42, ['R']])(
+    'rejects the rid %j before any request, rather than listing every asset',
+    async (rid) => {
+      const { client, requests } = echoingClient();
+
+      const error = await rejection(() => client.getAssetVersions(rid as never));
+
+      expect(error.code).toBe('invalid_request');
+      expect(error.message).toContain('`rid`');
+      expect(requests).toHaveLength(0);
+    },
+  );
 });
