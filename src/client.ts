@@ -124,7 +124,7 @@ export class CincopaClient {
     request: AssetListRequest = {},
     options: CallOptions = {},
   ): Promise<AssetListPage> {
-    const query = buildAssetListQuery({ itemsPerPage: DEFAULT_ITEMS_PER_PAGE, ...request });
+    const query = buildAssetListQuery(withDefaultPageSize(request));
     const { signal } = checkCallOptions(options);
     const response = await this.#transport.get(ASSET_LIST, query, signal);
     const body = parseEnvelope(response, assetListResponseSchema, this.#transport.mask);
@@ -194,7 +194,7 @@ export class CincopaClient {
    * @throws {InvalidRequestError} `invalid_request` for a malformed request.
    */
   describeRequest(request: AssetListRequest = {}): string {
-    const query = buildAssetListQuery({ itemsPerPage: DEFAULT_ITEMS_PER_PAGE, ...request });
+    const query = buildAssetListQuery(withDefaultPageSize(request));
     return this.#transport.url(ASSET_LIST, query, true);
   }
 
@@ -212,6 +212,15 @@ export class CincopaClient {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return `CincopaClient { baseUrl: '${this.#baseUrl}', apiToken: '${TOKEN_MASK}' }`;
   }
+}
+
+// A page size given as `undefined` means the default too, not the server's own default.
+function withDefaultPageSize(request: AssetListRequest): AssetListRequest {
+  const itemsPerPage = request?.itemsPerPage;
+  return {
+    ...request,
+    itemsPerPage: itemsPerPage === undefined ? DEFAULT_ITEMS_PER_PAGE : itemsPerPage,
+  };
 }
 
 function findAsset(page: AssetListPage, rid: string, mask: TokenMasker): Asset {

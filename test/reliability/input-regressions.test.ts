@@ -79,4 +79,13 @@ describe('inputs found by the fuzzer', () => {
       expect(requests).toHaveLength(0);
     },
   );
+
+  it('sends the default page size when itemsPerPage is given as undefined', async () => {
+    const { client, requests } = echoingClient();
+
+    await client.listAssetsPage({ itemsPerPage: undefined });
+
+    expect(new URL(requests[0]!.url).searchParams.get('items_per_page')).toBe('50');
+    expect(client.describeRequest({ itemsPerPage: undefined })).toContain('items_per_page=50');
+  });
 });
