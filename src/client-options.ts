@@ -40,9 +40,15 @@ export interface CincopaClientOptions {
    * "https://api.cincopa.com/v2/"
    */
   readonly baseUrl?: string | URL | undefined;
-  /** Time limit of one attempt, up to the end of its body, in milliseconds. @default 30000 */
+  /**
+   * Time limit of one attempt, up to the end of its body, in milliseconds; at most
+   * 2147483647. @default 30000
+   */
   readonly timeout?: number | undefined;
-  /** Time limit of a whole call across all attempts and waits, in milliseconds. @default 120000 */
+  /**
+   * Time limit of a whole call across all attempts and waits, in milliseconds; at most
+   * 2147483647. @default 120000
+   */
   readonly totalTimeout?: number | undefined;
   /** Retry policy; `false` is the same as `{ limit: 0 }`. */
   readonly retry?: RetryOptions | false | undefined;
@@ -71,7 +77,14 @@ const functionSchema = z.custom<(...args: never[]) => unknown>(
   'must be a function',
 );
 
-const milliseconds = z.number().int('must be a whole number of milliseconds').positive();
+// The longest delay a timer holds: Node.js fires a longer one after 1 ms, with a warning.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+const milliseconds = z
+  .number()
+  .int('must be a whole number of milliseconds')
+  .positive()
+  .max(MAX_TIMER_MS, `must be at most ${MAX_TIMER_MS}, the longest a timer can wait`);
 
 const optionsSchema = z.strictObject({
   apiToken: z

@@ -88,4 +88,14 @@ describe('inputs found by the fuzzer', () => {
     expect(new URL(requests[0]!.url).searchParams.get('items_per_page')).toBe('50');
     expect(client.describeRequest({ itemsPerPage: undefined })).toContain('items_per_page=50');
   });
+
+  it.each([{ timeout: 2 ** 31 }, { totalTimeout: 1e12 }])(
+    'rejects %j, longer than a timer can hold, rather than timing out at once',
+    (options) => {
+      const build = () => new CincopaClient({ apiToken: 'fuzz-token', ...options });
+
+      expect(build).toThrow(CincopaError);
+      expect(build).toThrow(/must be at most 2147483647/);
+    },
+  );
 });
