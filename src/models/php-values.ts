@@ -39,7 +39,16 @@ export const countSchema = z.union([z.number(), z.string()]).transform((value, c
 });
 
 /** An id that PHP may send as a number or a string; always read as a string. */
-export const idSchema = z.union([z.string(), z.number()]).transform(String);
+export const idSchema = z.transform((id: unknown, context): string => {
+  if (typeof id === 'string') return id;
+  if (typeof id === 'number') return String(id);
+  context.addIssue({
+    code: 'custom',
+    message: `Expected an id as text or a number, received ${describeReceived(id)}`,
+    input: id,
+  });
+  return z.NEVER;
+});
 
 /** Optional text: a missing value stays missing and `null` stays `null`. */
 export const textSchema = z.string().nullish();
