@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AssetVersions } from './asset-versions.js';
 import type { CallOptions } from './client.js';
 import { CincopaError, InvalidRequestError, TransportError } from './errors.js';
+import { AbortFanout } from './internal/abort-fanout.js';
 import { runPool } from './internal/run-pool.js';
 import { describeIssues, toIssues } from './internal/zod-issues.js';
 
@@ -68,16 +69,21 @@ export async function getAssetVersionsMany(
   const { concurrency = 4, signal } = checkInput(rids, options);
   const distinct = [...new Set(rids)];
   const outcomes = new Map<string, AssetVersionsOutcome>();
+  const requests = new AbortFanout(signal);
 
-  await runPool(
-    distinct.length,
-    concurrency,
-    async (index) => {
-      const rid = distinct[index] as string;
-      outcomes.set(rid, await lookUp(source, rid, signal));
-    },
-    () => signal?.aborted === true,
-  );
+  try {
+    await runPool(
+      distinct.length,
+      concurrency,
+      async (index) => {
+        const rid = distinct[index] as string;
+        outcomes.set(rid, await requests.run((child) => lookUp(source, rid, child)));
+      },
+      () => signal?.aborted === true,
+    );
+  } finally {
+    requests.dispose();
+  }
 
   if (signal?.aborted) {
     throw new TransportError('aborted', 'Aborted: the caller aborted the batch.', false, {});
@@ -88,7 +94,7 @@ export async function getAssetVersionsMany(
 async function lookUp(
   source: AssetVersionsSource,
   rid: string,
-  signal: AbortSignal | undefined,
+  signal: AbortSignal,
 ): Promise<AssetVersionsOutcome> {
   try {
     return { rid, ok: true, result: await source.getAssetVersions(rid, { signal }) };

@@ -1,6 +1,6 @@
 import type { AssetListPage } from './client.js';
 import { CincopaError, TransportError } from './errors.js';
-import { AbortScope } from './internal/abort-scope.js';
+import { AbortFanout } from './internal/abort-fanout.js';
 import { checkPagination, repeatedPageError, shortListingError } from './internal/page-checks.js';
 import { PagePrefetch } from './internal/page-prefetch.js';
 import type {
@@ -53,12 +53,12 @@ export async function* walkListing(
   settings: WalkSettings,
   stats: MutableStats,
 ): AsyncGenerator<ListedPage, void, undefined> {
-  const scope = new AbortScope().follow(settings.signal, 'caller');
+  const requests = new AbortFanout(settings.signal);
   try {
-    yield* new Walk(source, settings, stats, scope.signal).run();
+    yield* new Walk(source, settings, stats, requests).run();
   } finally {
-    scope.abort('caller');
-    scope.dispose();
+    requests.abort(new DOMException('The listing ended.', 'AbortError'));
+    requests.dispose();
   }
 }
 
@@ -66,7 +66,7 @@ class Walk {
   readonly #source: AssetPageSource;
   readonly #settings: WalkSettings;
   readonly #stats: MutableStats;
-  readonly #signal: AbortSignal;
+  readonly #requests: AbortFanout;
   // Every rid handed out: the only state that grows with the account (about 50 bytes per
   // rid), and the only way to promise that no rid is handed out twice whatever the server
   // does with its ordering.
@@ -78,12 +78,12 @@ class Walk {
     source: AssetPageSource,
     settings: WalkSettings,
     stats: MutableStats,
-    signal: AbortSignal,
+    requests: AbortFanout,
   ) {
     this.#source = source;
     this.#settings = settings;
     this.#stats = stats;
-    this.#signal = signal;
+    this.#requests = requests;
   }
 
   async *run(): AsyncGenerator<ListedPage, void, undefined> {
@@ -110,7 +110,9 @@ class Walk {
   async #fetch(page: number): Promise<CheckedPage> {
     try {
       const request = { ...this.#settings.query, page };
-      const listed = await this.#source.listAssetsPage(request, { signal: this.#signal });
+      const listed = await this.#requests.run((signal) =>
+        this.#source.listAssetsPage(request, { signal }),
+      );
       return { listed, pagination: checkPagination(listed, page) };
     } catch (error) {
       if (!(error instanceof CincopaError)) throw error;

@@ -70,6 +70,25 @@ describe('getAssetVersionsMany', () => {
     expect(most).toBeLessThanOrEqual(3);
   });
 
+  it("hangs one listener on the caller's signal, whatever the concurrency", async () => {
+    const many = Array.from({ length: 20 }, (_, index) => buildAsset(`R${index}`));
+    backend = await startBackend('loopback', { assets: many, latencyMs: 5 });
+    const controller = new AbortController();
+    let listeners = 0;
+    const add = controller.signal.addEventListener.bind(controller.signal);
+    controller.signal.addEventListener = (...args: Parameters<typeof add>) => {
+      listeners++;
+      add(...args);
+    };
+
+    await backend.client.getAssetVersionsMany(
+      many.map((asset) => asset.rid),
+      { concurrency: 16, signal: controller.signal },
+    );
+
+    expect(listeners).toBe(1);
+  });
+
   it('rejects with `aborted` and starts nothing more once the caller aborts', async () => {
     const many = Array.from({ length: 12 }, (_, index) => buildAsset(`R${index}`));
     backend = await startBackend('loopback', { assets: many, latencyMs: 30 });

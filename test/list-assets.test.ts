@@ -350,6 +350,29 @@ describe('listAssets', () => {
     expect(most).toBeGreaterThan(1);
   });
 
+  it("hangs one listener on the caller's signal, whatever the concurrency", async () => {
+    backend = await startBackend('loopback', {
+      assets: generateAccount({ count: 64 }).assets,
+      latencyMs: 5,
+    });
+    const controller = new AbortController();
+    let listeners = 0;
+    const add = controller.signal.addEventListener.bind(controller.signal);
+    controller.signal.addEventListener = (...args: Parameters<typeof add>) => {
+      listeners++;
+      add(...args);
+    };
+
+    await collect(
+      backend.client.listAssets(
+        { itemsPerPage: 2 },
+        { concurrency: 16, signal: controller.signal },
+      ),
+    );
+
+    expect(listeners).toBe(1);
+  });
+
   it('sends nothing more once the reader stops', async () => {
     backend = await startBackend('loopback', { assets: generateAccount({ count: 40 }).assets });
 
