@@ -123,7 +123,8 @@ const optionsSchema = z
  * Lists every asset matching `query` across all pages: page 1 tells how many pages there
  * are, the rest are fetched `concurrency` at a time and handed out in page order. No request
  * is made past the last page, none is made twice, and no rid is handed out twice (the
- * listing remembers the rids it handed out: about 50 bytes each).
+ * listing remembers the rids it handed out: about 50 bytes each). An empty page before the
+ * last ends the walk, so an overstated `pages_count` costs at most `concurrency` requests.
  *
  * Nothing is sent until iteration starts. Failures end the iteration with a
  * {@link ListingError} naming the page, never with a silently short listing.

@@ -99,7 +99,9 @@ class Walk {
 
     for (;;) {
       yield this.#accept(current, page, last);
-      if (page >= last || this.#full) break;
+      // An empty page before the last means the data ended early (assets removed, or a
+      // `pages_count` overstated): asking for the pages after it would only bring more.
+      if (page >= last || this.#full || current.listed.assets.length === 0) break;
       page++;
       this.#throwIfAborted(page, last);
       current = await prefetch.take(page);

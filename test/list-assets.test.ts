@@ -214,6 +214,22 @@ describe.each(BACKENDS)('listAssets against the %s fake', (kind: BackendKind) =>
     expect(error.page).toBe(3);
   });
 
+  it('stops at the first empty page when pages_count is overstated', async () => {
+    const overstate = (body: Record<string, unknown>) => ({
+      ...body,
+      items_data: { ...(body['items_data'] as object), pages_count: 1_000_000 },
+    });
+    const { client, listedPages } = await serve({
+      assets: twelveAssets,
+      faults: [{ times: Infinity, fault: { kind: 'rewrite', rewrite: overstate } }],
+    });
+
+    const assets = await collect(client.listAssets({ itemsPerPage: 5 }, { concurrency: 4 }));
+
+    expect(assets).toHaveLength(12);
+    expect(Math.max(...listedPages())).toBeLessThanOrEqual(4 + 4);
+  });
+
   it('fails on page 1 when it carries no items_data', async () => {
     const { client } = await serve({
       assets: twelveAssets,
