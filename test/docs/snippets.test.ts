@@ -95,7 +95,9 @@ describe('the snippets of the README and the guides', () => {
     expect(result.stdout).toBe('');
   }, 60_000);
 
-  it.concurrent.each(runnable.map((snippet) => [`${snippet.file}:${snippet.line}`, snippet]))(
+  // One at a time: each run is a node process, and CI has two cores to share with the other
+  // test files.
+  it.each(runnable.map((snippet) => [`${snippet.file}:${snippet.line}`, snippet]))(
     'runs %s against the fake Cincopa',
     async (_, snippet) => {
       const file = snippetFileName(snippet as Snippet).replace(/\.mts$/, '.mjs');
