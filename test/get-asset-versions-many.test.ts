@@ -52,14 +52,11 @@ describe('getAssetVersionsMany', () => {
     let inFlight = 0;
     let most = 0;
     const many = Array.from({ length: 12 }, (_, index) => buildAsset(`R${index}`));
-    backend = await startBackend('loopback', {
-      assets: many,
-      latencyMs: 5,
-      onRequest() {
-        most = Math.max(most, ++inFlight);
-        setTimeout(() => inFlight--, 5);
-      },
-    });
+    const hooks = {
+      onRequest: () => void (most = Math.max(most, ++inFlight)),
+      onResponse: () => void inFlight--,
+    };
+    backend = await startBackend('loopback', { assets: many, latencyMs: 5 }, { hooks });
 
     const outcomes = await backend.client.getAssetVersionsMany(
       many.map((asset) => asset.rid),
@@ -91,9 +88,15 @@ describe('getAssetVersionsMany', () => {
 
   it('rejects with `aborted` and starts nothing more once the caller aborts', async () => {
     const many = Array.from({ length: 12 }, (_, index) => buildAsset(`R${index}`));
-    backend = await startBackend('loopback', { assets: many, latencyMs: 30 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 10);
+    // The server aborts the caller as the second request arrives, before answering either.
+    backend = await startBackend('loopback', {
+      assets: many,
+      latencyMs: 1_000,
+      onRequest: () => {
+        if (backend?.requests.length === 2) controller.abort();
+      },
+    });
 
     const error = await backend.client
       .getAssetVersionsMany(
