@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CincopaClient, CincopaError } from '../../src/index.js';
 import { buildListBody, generateAccount } from '../../src/testing/index.js';
@@ -11,6 +11,7 @@ import {
   mutationArbitrary,
   textMutationArbitrary,
 } from '../support/json-mutations.js';
+import { type HostileServer, startHostileServer } from '../support/hostile-server.js';
 import { scriptedFetch } from '../support/scripted-fetch.js';
 import { pageViolations, versionsViolations } from '../support/typed-results.js';
 
@@ -93,5 +94,101 @@ describe('hostile responses', () => {
 
       expect(outcomes).toEqual(['resolved', 'resolved']);
     }
+  });
+});
+
+const MiB = 1024 * 1024;
+const validTail = JSON.stringify({
+  success: true,
+  items: [{ rid: 'BIG', filename: 'x'.repeat(1_000) }],
+});
+
+/** A body of `total` bytes that is read chunk by chunk, counting what the client pulled. */
+function countedBody(total: number) {
+  const chunk = new Uint8Array(64 * 1024).fill(0x20);
+  let pulled = 0;
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (pulled >= total) return controller.close();
+        pulled += chunk.length;
+        controller.enqueue(chunk);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { body, pulled: () => pulled };
+}
+
+describe('hostile responses of any size', () => {
+  it('stops reading a 20 MB body at maxResponseBytes, holding no more than the limit', async () => {
+    const counted = countedBody(20 * MiB);
+    const script = scriptedFetch(() => new Response(counted.body));
+    const client = new CincopaClient({ apiToken: 't', fetch: script.fetch, maxResponseBytes: MiB });
+
+    const error = await client.getAssetVersions('BIG').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(CincopaError);
+    expect((error as CincopaError).code).toBe('invalid_response');
+    expect(counted.pulled()).toBeLessThanOrEqual(MiB + 64 * 1024);
+    expect(script.requests).toHaveLength(1);
+  });
+
+  it('stops reading an endless body at maxResponseBytes', async () => {
+    const counted = countedBody(Infinity);
+    const script = scriptedFetch(() => new Response(counted.body));
+    const client = new CincopaClient({ apiToken: 't', fetch: script.fetch, maxResponseBytes: MiB });
+
+    const error = await client.listAssetsPage().catch((e: unknown) => e);
+
+    expect((error as CincopaError).code).toBe('invalid_response');
+    expect(counted.pulled()).toBeLessThanOrEqual(MiB + 64 * 1024);
+  });
+
+  describe('over a real socket', () => {
+    let server: HostileServer;
+
+    beforeAll(async () => {
+      server = await startHostileServer({
+        BIG: { kind: 'stream', bytes: 20 * MiB, declareLength: false, tail: validTail },
+        DECLARED: { kind: 'stream', bytes: 20 * MiB, declareLength: true, tail: validTail },
+        DRIP: { kind: 'drip', everyMs: 10 },
+      });
+    });
+
+    afterAll(async () => {
+      await server.close();
+    });
+
+    const client = (options = {}) =>
+      new CincopaClient({ apiToken: 't', baseUrl: server.baseUrl, retry: false, ...options });
+
+    it('reads a 20 MB body of valid JSON as a typed result', async () => {
+      const result = await client().getAssetVersions('BIG');
+
+      expect(versionsViolations(result, 'BIG')).toEqual([]);
+      expect(result.asset.filename).toHaveLength(1_000);
+    });
+
+    it('refuses a 20 MB body that declares its length, before reading it', async () => {
+      const before = server.bytesWritten();
+
+      const error = await client({ maxResponseBytes: MiB })
+        .getAssetVersions('DECLARED')
+        .catch((e: unknown) => e);
+
+      expect((error as CincopaError).code).toBe('invalid_response');
+      expect(server.bytesWritten() - before).toBeLessThan(20 * MiB);
+    });
+
+    // That the connections of refused and timed-out bodies are closed is proven without msw,
+    // in a child process: see time-bounds.test.ts.
+    it('ends a body that drips forever with timeout', async () => {
+      const error = await client({ timeout: 150 })
+        .getAssetVersions('DRIP')
+        .catch((e: unknown) => e);
+
+      expect((error as CincopaError).code).toBe('timeout');
+    });
   });
 });
