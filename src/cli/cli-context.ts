@@ -2,6 +2,7 @@ import { CincopaClient } from '../client.js';
 import { BASE_URL_ENV_VAR, DEFAULT_BASE_URL, TOKEN_ENV_VAR } from '../client-options.js';
 import { type TokenMasker, createTokenMasker } from '../internal/token-mask.js';
 import type { CliIo } from './cli-io.js';
+import { printable } from './printable.js';
 import { type TokenSource, readTokenSource } from './token-source.js';
 
 /** The connection flags every command accepts. */
@@ -28,16 +29,24 @@ export class CliContext {
 
   constructor(io: CliIo) {
     this.io = io;
-    this.#masks = [createTokenMasker(io.env[TOKEN_ENV_VAR])];
+    this.#masks = [];
+    const token = io.env[TOKEN_ENV_VAR];
+    if (token !== undefined) this.hide(token);
   }
 
   /** Masks every token the CLI knows of. */
   readonly mask = (text: string): string =>
     this.#masks.reduce((masked, mask) => mask(masked), text);
 
-  /** Adds a text to mask wherever it would be printed. */
+  /**
+   * Adds a text to mask wherever it would be printed. Output is masked once formatted, so the
+   * text is also hidden as the CLI's formats spell it: escaped for a terminal, quoted in CSV.
+   */
   hide(secret: string): void {
-    this.#masks.push(createTokenMasker(secret));
+    const sent = secret.trim();
+    for (const spelling of new Set([secret, printable(sent), sent.replace(/"/g, '""')])) {
+      this.#masks.push(createTokenMasker(spelling));
+    }
   }
 
   /** Writes one line on stderr, masked. */

@@ -84,4 +84,24 @@ describe('token leaks found by the canary', () => {
 
     expect(shown).toEqual([]);
   });
+
+  it.each([
+    ['a table that escapes a tab', ['audit'], 'tok\ten"x9'],
+    ['a text report that escapes a tab', ['get', 'R'], 'tok\ten"x9'],
+    ['CSV that doubles a quote', ['audit', '--format', 'csv'], 'tok"en\u00e9x9'],
+  ])('does not print a token spelled as %s', async (_name, args, token) => {
+    const body = {
+      success: true,
+      items: [{ rid: 'R', filename: `${token}.mp4` }],
+      items_data: { page: 1, items_per_page: 50, items_count: 1, pages_count: 1 },
+    };
+    vi.stubGlobal('fetch', scriptedFetch(() => jsonReply(body)).fetch);
+    const run = captureCli({ CINCOPA_API_TOKEN: token });
+
+    const exit = await runCli([...args, '--base-url', 'http://127.0.0.1:9/v2/'], run.io);
+
+    expect(exit).toBe(0);
+    expect(run.stdout()).toContain('***.mp4');
+    expect(findCanary(token, [run.stdout(), run.stderr()])).toEqual([]);
+  });
 });
