@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { runCli } from '../../src/cli/run-cli.js';
 import { type CanaryFailure, assetEchoing, canaryFailures } from '../support/canary-failures.js';
@@ -20,15 +20,42 @@ interface Invocation {
   readonly exit: number;
 }
 
-/** A `fetch` that fails as the `PATH-n` rid says, or answers `ECHO` with an echoing asset. */
+/**
+ * A `fetch` that fails as the `PATH-n` rid says, or answers `ECHO` with an echoing asset.
+ * Listings (no rid) hold two pages of echoing assets, and page 2 fails when the search
+ * names a failure; `ping.json` echoes the token too.
+ */
 function cincopaFor(token: string) {
   return scriptedFetch((request, attempt) => {
-    const rid = new URL(request.url).searchParams.get('rid') ?? '';
+    const url = new URL(request.url);
+    if (url.pathname.endsWith('/ping.json')) return pingEchoing(token.trim(), url);
+    const rid = url.searchParams.get('rid');
+    if (rid === null) return listingEchoing(token.trim(), url, request, attempt);
     if (rid === 'ECHO') {
       return jsonReply({ success: true, items: [assetEchoing(rid, token.trim())] });
     }
     if (rid === 'NONE') return jsonReply({ success: true, items: [] });
     return cliFailures[Number(rid.slice('PATH-'.length))]!.reply(request, attempt);
+  });
+}
+
+function pingEchoing(token: string, url: URL) {
+  const failure = url.searchParams.get('api_token') === token ? undefined : 'refused';
+  if (failure) return jsonReply({ success: false, message: `token ${token} refused` }, 403);
+  return jsonReply({ success: true, accid: `acc-${token}`, permissions: `asset.read,${token}` });
+}
+
+function listingEchoing(token: string, url: URL, request: Request, attempt: number) {
+  const page = Number(url.searchParams.get('page') ?? '1');
+  const failing = url.searchParams.get('search');
+  if (page === 2 && failing !== null) {
+    return cliFailures[Number(failing.slice('PATH-'.length))]!.reply(request, attempt);
+  }
+  const items = [assetEchoing(`${token}-${page}`, token), assetEchoing(`R${page}`, token)];
+  return jsonReply({
+    success: true,
+    items,
+    items_data: { page, items_per_page: 2, items_count: 4, pages_count: 2 },
   });
 }
 
@@ -45,6 +72,28 @@ const immediate: Invocation[] = [
 ];
 
 const waiting: Invocation[] = cliFailures.filter((failure) => failure.waits).map(failing);
+
+const connection = ['--base-url', BASE_URL];
+const auditing: Invocation[] = [
+  ...['table', 'json', 'ndjson', 'csv'].map((format) => ({
+    name: `audit --format ${format}`,
+    args: ['audit', '--format', format, '--items-per-page', '2', ...connection],
+    exit: 0,
+  })),
+  ...cliFailures
+    .filter((failure) => !failure.waits)
+    .map((failure) => ({
+      name: `audit failing on page 2 with ${failure.name}`,
+      args: ['audit', '--search', `PATH-${cliFailures.indexOf(failure)}`, ...connection],
+      exit: 1,
+    })),
+  { name: 'doctor', args: ['doctor', ...connection], exit: 0 },
+  {
+    name: 'get with several rids',
+    args: ['get', 'ECHO', 'NONE', 'PATH-0', ...connection],
+    exit: 1,
+  },
+];
 
 /** Runs `invocations` with `token` at once; returns what each printed and its exit code. */
 async function runAll(token: string, invocations: readonly Invocation[]) {
@@ -79,6 +128,15 @@ async function expectSilent(token: string, invocations: readonly Invocation[]) {
 }
 
 describe('the token canary in the CLI, for random tokens', () => {
+  // The CLI prints messages, never stacks; capturing and source-mapping frames cost time.
+  const stackTraceLimit = Error.stackTraceLimit;
+  beforeAll(() => {
+    Error.stackTraceLimit = 0;
+  });
+  afterAll(() => {
+    Error.stackTraceLimit = stackTraceLimit;
+  });
+
   afterEach(() => {
     vi.useRealTimers();
     vi.unstubAllGlobals();
@@ -88,6 +146,13 @@ describe('the token canary in the CLI, for random tokens', () => {
     await fc.assert(
       fc.asyncProperty(canaryToken(), (token) => expectSilent(token, immediate)),
       { numRuns: 1_000 },
+    );
+  });
+
+  it(`prints no token in audits, doctor and batch lookups (300 tokens × ${auditing.length} invocations)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(canaryToken(), (token) => expectSilent(token, auditing)),
+      { numRuns: 300 },
     );
   });
 

@@ -3,8 +3,9 @@ import { inspect } from 'node:util';
 /**
  * Every spelling a token takes on its way into a text: as given and as the client trims
  * it; raw, percent-encoded with upper- and lower-case hex, form-encoded, JSON-escaped,
- * escaped the way PHP's `json_encode` does (`\/` and `\uXXXX`), and as a header value
- * arrives (UTF-8 bytes read as Latin-1).
+ * escaped the way PHP's `json_encode` does (`\/` and `\uXXXX`), as a header value arrives
+ * (UTF-8 bytes read as Latin-1), quoted in CSV (`"` doubled), and escaped for a terminal
+ * (control characters and bidirectional overrides as `\t` or `\u202e`).
  */
 export function canarySpellings(token: string): string[] {
   const spellings = new Set<string>();
@@ -17,6 +18,8 @@ export function canarySpellings(token: string): string[] {
     spellings.add(JSON.stringify(form).slice(1, -1));
     spellings.add(phpJsonEscape(form));
     spellings.add(String.fromCharCode(...new TextEncoder().encode(form)));
+    spellings.add(form.replace(/"/g, '""'));
+    spellings.add(terminalEscape(form));
   }
   return [...spellings].filter((spelling) => spelling.length > 0);
 }
@@ -31,6 +34,15 @@ export function findCanary(token: string, texts: readonly string[]): string[] {
     const context = text.slice(Math.max(0, at - 60), at + found.length + 20);
     return [`${JSON.stringify(found)} in …${JSON.stringify(context)}…`];
   });
+}
+
+/** `text` with control characters and bidirectional overrides escaped, as `\t` or `\u202e`. */
+function terminalEscape(text: string): string {
+  const named: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+  return text.replace(
+    /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu,
+    (char) => named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** `text` as PHP's `json_encode` writes it inside a string, without the quotes. */

@@ -3,8 +3,23 @@ import fc from 'fast-check';
 // Characters that URL encoding, form encoding and JSON escaping each spell differently.
 const LETTERS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'];
 const DIGITS = [...'0123456789'];
-const RESERVED = ['%', '+', '&', '=', '/', '?', '#', ' ', '"', '\\', "'", '<', '>', ';'];
-const UNICODE = ['é', 'ß', 'Ω', 'ж', '漢', '字', '😀', '🔑', '\u00a0', '\u200b', 'ﬁ', 'İ'];
+const RESERVED = ['%', '+', '&', '=', '/', '?', '#', ' ', '"', '\\', "'", '<', '>', ';', ',', '\t'];
+const UNICODE = [
+  'é',
+  'ß',
+  'Ω',
+  'ж',
+  '漢',
+  '字',
+  '😀',
+  '🔑',
+  '\u00a0',
+  '\u200b',
+  'ﬁ',
+  'İ',
+  '\u202e',
+  '\u001b',
+];
 
 /**
  * A random API token: letters, digits, characters that URL and JSON encodings rewrite, and
