@@ -20,9 +20,6 @@ export interface Comparison {
 
 type Work = () => unknown;
 
-// A full collection before each batch keeps one side from paying for the other's garbage.
-const collect: () => void = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-
 /** The median of `values`; `NaN` for none. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -62,8 +59,10 @@ export async function compare(baseline: Work, subject: Work, plan: RoundPlan): P
 }
 
 /** The mean time of one run of `work` over `runs` runs, in milliseconds. */
+// No forced collection between batches: a full collection frees the objects that optimised
+// code was specialised on, and V8 then deoptimises it ("weak objects"), so each batch would
+// start in slower code than a steady application runs.
 async function timeBatch(work: Work, runs: number): Promise<number> {
-  collect();
   const started = performance.now();
   for (let run = 0; run < runs; run++) await work();
   return (performance.now() - started) / runs;
