@@ -58,9 +58,7 @@ export const textSchema = z.string().nullish();
  * map; a non-empty list where a map belongs is still an issue.
  */
 export function phpMap<T extends z.ZodType>(value: T) {
-  // JSON keys are always strings: an object whose every key is checked by `catchall` skips
-  // the per-key schema run (and numeric-key retry) that `z.record` makes.
-  return z.preprocess(emptyListAsMap, z.object({}).catchall(value));
+  return z.preprocess(emptyListAsMap, z.record(z.string(), value));
 }
 
 /**
