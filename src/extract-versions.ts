@@ -1,5 +1,6 @@
 import type { Asset } from './models/asset.js';
 import type { Attachment } from './models/attachment.js';
+import type { RenditionData } from './models/rendition.js';
 
 /** A version's label: `ver-` and a positive whole number. */
 export type VersionLabel = `ver-${number}`;
@@ -108,36 +109,44 @@ export function parseVersionLabel(label: string | null | undefined): number | nu
  * ```
  */
 export function extractVersions(asset: Asset): ExtractedVersions {
-  const byNumber = new Map<number, AssetVersion>();
-  const otherAttachments: Attachment[] = [];
-  let original: OriginalFile | null = null;
-
-  for (const [attachment, source] of attachmentsOf(asset)) {
-    const number = parseVersionLabel(attachment.type);
-    if (number !== null) {
-      byNumber.set(
-        number,
-        mergeVersion(byNumber.get(number), toVersion(attachment, number, source)),
-      );
-    } else if (attachment.type === 'original' && original === null) {
-      original = toOriginal(attachment);
-    } else {
-      otherAttachments.push(attachment);
-    }
+  const sorted: SortedAttachments = { byNumber: new Map(), original: null, others: [] };
+  // Plain loops, not a generator of [attachment, source] pairs: this runs for every asset of
+  // a page, and the generator and its pairs were a third of the extraction's time.
+  for (const attachment of asset.attached ?? []) sortAttachment(sorted, attachment, 'attached');
+  for (const attachment of asset.attached_versions ?? []) {
+    sortAttachment(sorted, attachment, 'attached_versions');
   }
 
   return {
     versionsKnown: Array.isArray(asset.attached) || Array.isArray(asset.attached_versions),
-    versions: [...byNumber.values()].sort((a, b) => a.number - b.number),
-    original,
+    versions: [...sorted.byNumber.values()].sort((a, b) => a.number - b.number),
+    original: sorted.original,
     renditions: renditionsOf(asset),
-    otherAttachments,
+    otherAttachments: sorted.others,
   };
 }
 
-function* attachmentsOf(asset: Asset): Generator<[Attachment, AttachmentSource]> {
-  for (const attachment of asset.attached ?? []) yield [attachment, 'attached'];
-  for (const attachment of asset.attached_versions ?? []) yield [attachment, 'attached_versions'];
+/** An asset's attachments as {@link extractVersions} sorts them. */
+interface SortedAttachments {
+  readonly byNumber: Map<number, AssetVersion>;
+  original: OriginalFile | null;
+  readonly others: Attachment[];
+}
+
+function sortAttachment(
+  sorted: SortedAttachments,
+  attachment: Attachment,
+  source: AttachmentSource,
+): void {
+  const number = parseVersionLabel(attachment.type);
+  if (number !== null) {
+    const version = toVersion(attachment, number, source);
+    sorted.byNumber.set(number, mergeVersion(sorted.byNumber.get(number), version));
+  } else if (attachment.type === 'original' && sorted.original === null) {
+    sorted.original = toOriginal(attachment);
+  } else {
+    sorted.others.push(attachment);
+  }
 }
 
 function attachmentSize(attachment: Attachment): number | null {
@@ -179,11 +188,17 @@ function toOriginal(attachment: Attachment): OriginalFile {
 }
 
 function renditionsOf(asset: Asset): Rendition[] {
-  return Object.entries(asset.versions ?? {}).map(([key, rendition]) => ({
-    key,
-    name: rendition.name ?? null,
-    mime: rendition.mime ?? null,
-    url: rendition.url ?? null,
-    filesize: rendition.filesize,
-  }));
+  const renditions: Rendition[] = [];
+  const map = asset.versions ?? {};
+  for (const key in map) {
+    const rendition = map[key] as RenditionData;
+    renditions.push({
+      key,
+      name: rendition.name ?? null,
+      mime: rendition.mime ?? null,
+      url: rendition.url ?? null,
+      filesize: rendition.filesize,
+    });
+  }
+  return renditions;
 }
