@@ -30,7 +30,10 @@ const bases: Record<string, unknown> = {
 
 type Outcome = 'resolved' | `rejected ${string}`;
 
-/** Serves `body` to both calls; returns how each ended, or throws on a broken promise. */
+/**
+ * Serves `body` to getAssetVersions, listAssetsPage and an audit; returns how each ended,
+ * or throws when one ended with anything but a typed result or a CincopaError.
+ */
 async function callWith(body: Uint8Array<ArrayBuffer>, rid: string): Promise<Outcome[]> {
   const script = scriptedFetch(
     () => new Response(body, { headers: { 'content-type': 'application/json' } }),
@@ -43,7 +46,8 @@ async function callWith(body: Uint8Array<ArrayBuffer>, rid: string): Promise<Out
   const page = client.listAssetsPage().then((result) => {
     expect(pageViolations(result)).toEqual([]);
   });
-  const outcomes = await Promise.allSettled([single, page]);
+  const audit = auditWith(body);
+  const outcomes = await Promise.allSettled([single, page, audit]);
 
   expect(script.requests).toHaveLength(2);
   return outcomes.map((outcome): Outcome => {
@@ -56,6 +60,20 @@ async function callWith(body: Uint8Array<ArrayBuffer>, rid: string): Promise<Out
   });
 }
 
+/** Audits an account whose every page is `body`; fails on a record that breaks its type. */
+async function auditWith(body: Uint8Array<ArrayBuffer>): Promise<void> {
+  const script = scriptedFetch(
+    () => new Response(body, { headers: { 'content-type': 'application/json' } }),
+  );
+  const client = new CincopaClient({ apiToken: 'hostile-token', fetch: script.fetch });
+
+  for await (const record of client.auditVersions()) {
+    expect(typeof record.rid === 'string' && record.rid !== '').toBe(true);
+    expect(Number.isSafeInteger(record.versionBytes) && record.versionBytes >= 0).toBe(true);
+    expect(record.versions.every((version) => /^ver-[1-9]\d*$/.test(version.label))).toBe(true);
+  }
+}
+
 function firstRid(base: unknown): string {
   const items = (base as { items?: { rid?: unknown }[] }).items;
   const rid = items?.[0]?.rid;
@@ -63,7 +81,7 @@ function firstRid(base: unknown): string {
 }
 
 describe('hostile responses', () => {
-  it(`resolve with a typed result or reject with a CincopaError (${RUNS} mutated bodies)`, async () => {
+  it(`resolve with a typed result or reject with a CincopaError (${RUNS} mutated bodies × 3 calls)`, async () => {
     const seen = new Map<Outcome, number>();
 
     await fc.assert(
@@ -92,7 +110,7 @@ describe('hostile responses', () => {
     for (const base of Object.values(bases)) {
       const outcomes = await callWith(mutatedBody(base, [], { kind: 'none' }), firstRid(base));
 
-      expect(outcomes).toEqual(['resolved', 'resolved']);
+      expect(outcomes).toEqual(['resolved', 'resolved', 'resolved']);
     }
   });
 });
