@@ -1,5 +1,5 @@
-import { type Figure, ms } from './support/figure.js';
-import { median } from './support/measure.js';
+import { type Figure, ms, roundsSpread } from './support/figure.js';
+import { median, quantile } from './support/measure.js';
 import { runAudit } from './support/run-audit.js';
 import { startServerProcess } from './support/server-process.js';
 
@@ -7,7 +7,7 @@ const LATENCY_MS = 20;
 const PAGE_SIZE = 50;
 const PAGES = 25;
 const WARMUP = 2;
-const ROUNDS = 7;
+const ROUNDS = 9;
 
 /**
  * Wall time of an audit with 20 ms of server latency and `concurrency` pages in flight,
@@ -37,7 +37,7 @@ export async function measureAuditWallTime(concurrency: number): Promise<Figure>
       baseline: `latency × (1 + ceil((pages − 1) / C)) = ${floor} ms`,
       ratio: took / floor,
       target: { kind: 'at-most', ratio: 1.15 },
-      detail: `${ms(took)} (median of ${ROUNDS})`,
+      detail: `${ms(took)}, median of ${ROUNDS}; ${roundsSpread([quantile(times, 0.25) / floor, quantile(times, 0.75) / floor])}`,
     };
   } finally {
     await server.close();

@@ -1,5 +1,5 @@
 import { CincopaClient } from '../../src/index.js';
-import { type Figure, ms } from './support/figure.js';
+import { type Figure, ms, roundsSpread } from './support/figure.js';
 import { type RoundPlan, compare } from './support/measure.js';
 import { rawFetchJson, recordedUrl } from './support/recorded-url.js';
 import type { ServerProcess } from './support/server-process.js';
@@ -22,6 +22,6 @@ export async function measureOneAsset(server: ServerProcess, rid: string): Promi
     baseline: 'raw `fetch` + `JSON.parse` of the same response',
     ratio: result.ratio,
     target: { kind: 'at-most', ratio: 1.1 },
-    detail: `${ms(result.subjectMs)} vs ${ms(result.baselineMs)} per call`,
+    detail: `${ms(result.subjectMs)} vs ${ms(result.baselineMs)} per call; ${roundsSpread(result.spread)}`,
   };
 }

@@ -1,5 +1,5 @@
 import { CincopaClient, VERSION_DETAILS, extractVersions } from '../../src/index.js';
-import { type Figure, ms } from './support/figure.js';
+import { type Figure, ms, roundsSpread } from './support/figure.js';
 import { type RoundPlan, compare } from './support/measure.js';
 import { rawFetchJson, recordedUrl } from './support/recorded-url.js';
 import type { ServerProcess } from './support/server-process.js';
@@ -28,7 +28,7 @@ export async function measurePageWithDetails(server: ServerProcess): Promise<Fig
     baseline: 'raw `fetch` + `JSON.parse`',
     ratio: result.ratio,
     target: { kind: 'at-most', ratio: 1.25 },
-    detail: `${ms(result.subjectMs)} vs ${ms(result.baselineMs)} per page of ${kib(bytes)}`,
+    detail: `${ms(result.subjectMs)} vs ${ms(result.baselineMs)} per page of ${kib(bytes)}; ${roundsSpread(result.spread)}`,
   };
 }
 

@@ -1,5 +1,5 @@
 import { VERSION_DETAILS, assetListResponseSchema, buildAssetListQuery } from '../../src/index.js';
-import { type Figure, ms } from './support/figure.js';
+import { type Figure, ms, roundsSpread } from './support/figure.js';
 import { type RoundPlan, compare } from './support/measure.js';
 import type { ServerProcess } from './support/server-process.js';
 
@@ -24,7 +24,7 @@ export async function measureValidation(server: ServerProcess): Promise<Figure> 
     baseline: '`JSON.parse` of the same page',
     ratio: result.ratio,
     target: { kind: 'report' },
-    detail: `${ms(result.subjectMs)} vs ${ms(result.baselineMs)} per page`,
+    detail: `${ms(result.subjectMs)} vs ${ms(result.baselineMs)} per page; ${roundsSpread(result.spread)}`,
   };
 }
 

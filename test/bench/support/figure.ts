@@ -37,3 +37,8 @@ export function describeTarget(target: Target): string {
 export function ms(value: number): string {
   return `${value.toPrecision(3)} ms`;
 }
+
+/** The quartiles of a figure's rounds, for the reader: "rounds 1.38–1.61×". */
+export function roundsSpread([low, high]: readonly [number, number]): string {
+  return `rounds ${low.toFixed(2)}–${high.toFixed(2)}×`;
+}

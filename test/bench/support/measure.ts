@@ -12,6 +12,8 @@ export interface RoundPlan {
 export interface Comparison {
   /** Median over the rounds of subject time / baseline time. */
   readonly ratio: number;
+  /** The first and third quartiles of the rounds' ratios: how much the machine wavered. */
+  readonly spread: readonly [number, number];
   /** Median time of one baseline run, in milliseconds. */
   readonly baselineMs: number;
   /** Median time of one subject run, in milliseconds. */
@@ -19,6 +21,12 @@ export interface Comparison {
 }
 
 type Work = () => unknown;
+
+/** The `q` quantile of `values` (nearest rank); `NaN` for none. */
+export function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
 
 /** The median of `values`; `NaN` for none. */
 export function median(values: readonly number[]): number {
@@ -53,6 +61,7 @@ export async function compare(baseline: Work, subject: Work, plan: RoundPlan): P
   }
   return {
     ratio: median(ratios),
+    spread: [quantile(ratios, 0.25), quantile(ratios, 0.75)],
     baselineMs: median(baselineTimes),
     subjectMs: median(subjectTimes),
   };
