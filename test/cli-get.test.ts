@@ -2,20 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runCli } from '../src/cli/run-cli.js';
 import { type FakeCincopa, helpArticleAsset, startFakeCincopa } from '../src/testing/index.js';
-
-function capture(env: Record<string, string | undefined>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: {
-      stdout: { write: (text: string) => out.push(text) },
-      stderr: { write: (text: string) => err.push(text) },
-      env,
-    },
-    stdout: () => out.join(''),
-    stderr: () => err.join(''),
-  };
-}
+import { captureCli } from './support/cli-capture.js';
 
 describe('cincopa-versions get', () => {
   let server: FakeCincopa;
@@ -29,7 +16,7 @@ describe('cincopa-versions get', () => {
   });
 
   it('prints the versions of an asset and exits 0', async () => {
-    const run = capture({ CINCOPA_API_TOKEN: server.token });
+    const run = captureCli({ CINCOPA_API_TOKEN: server.token });
 
     const code = await runCli(['get', 'ASSET_RID', '--base-url', server.baseUrl], run.io);
 
@@ -40,7 +27,7 @@ describe('cincopa-versions get', () => {
   });
 
   it('prints JSON with --json', async () => {
-    const run = capture({ CINCOPA_API_TOKEN: server.token });
+    const run = captureCli({ CINCOPA_API_TOKEN: server.token });
 
     const code = await runCli(['get', 'ASSET_RID', '--json', '--base-url', server.baseUrl], run.io);
 
@@ -52,7 +39,7 @@ describe('cincopa-versions get', () => {
   });
 
   it('exits 1 on an API failure, without printing the token', async () => {
-    const run = capture({ CINCOPA_API_TOKEN: server.token });
+    const run = captureCli({ CINCOPA_API_TOKEN: server.token });
 
     const code = await runCli(['get', 'UNKNOWN', '--base-url', server.baseUrl], run.io);
 
@@ -62,7 +49,7 @@ describe('cincopa-versions get', () => {
   });
 
   it('exits 2 on bad usage', async () => {
-    const run = capture({ CINCOPA_API_TOKEN: server.token });
+    const run = captureCli({ CINCOPA_API_TOKEN: server.token });
 
     expect(await runCli(['frobnicate'], run.io)).toBe(2);
     expect(await runCli(['get'], run.io)).toBe(2);
@@ -70,7 +57,7 @@ describe('cincopa-versions get', () => {
   });
 
   it('exits 2 when no token is configured', async () => {
-    const run = capture({});
+    const run = captureCli({});
 
     const code = await runCli(['get', 'ASSET_RID', '--base-url', server.baseUrl], run.io);
 

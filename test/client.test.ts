@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   ApiError,
   CincopaClient,
-  CincopaError,
   InvalidRequestError,
   InvalidResponseError,
   getAssetVersions,
@@ -17,6 +16,7 @@ import {
   listBody,
 } from './support/cincopa-mocks.js';
 import { mswServer } from './support/msw-server.js';
+import { expectFailure } from './support/expect-failure.js';
 
 function client(options = {}) {
   return new CincopaClient({
@@ -30,17 +30,6 @@ function serve(body: unknown, init?: ResponseInit) {
   const mock = assetListHandler(() => HttpResponse.json(body as never, init));
   mswServer.use(mock.handler);
   return mock;
-}
-
-async function failure(promise: Promise<unknown>): Promise<CincopaError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(CincopaError);
-  return error as CincopaError;
 }
 
 describe('CincopaClient.getAssetVersions', () => {
@@ -75,7 +64,7 @@ describe('CincopaClient.getAssetVersions', () => {
   it('rejects with asset_not_found when no asset has the rid', async () => {
     serve(listBody([]));
 
-    const error = await failure(client().getAssetVersions('NOPE'));
+    const error = await expectFailure(client().getAssetVersions('NOPE'));
 
     expect(error).toBeInstanceOf(ApiError);
     expect(error.code).toBe('asset_not_found');
@@ -85,7 +74,7 @@ describe('CincopaClient.getAssetVersions', () => {
   it('rejects an answer about another asset instead of reporting its versions', async () => {
     serve(listBody([{ rid: 'OTHER', attached: [] }]));
 
-    const error = await failure(client().getAssetVersions('ASKED'));
+    const error = await expectFailure(client().getAssetVersions('ASKED'));
 
     expect(error.code).toBe('validation_failed');
   });
@@ -95,7 +84,7 @@ describe('CincopaClient.getAssetVersions', () => {
     async (rid) => {
       const mock = serve(listBody([]));
 
-      const error = await failure(client().getAssetVersions(rid));
+      const error = await expectFailure(client().getAssetVersions(rid));
 
       expect(error).toBeInstanceOf(InvalidRequestError);
       expect(error.code).toBe('invalid_request');
@@ -121,7 +110,7 @@ describe('CincopaClient response faults', () => {
   it('rejects success: false on HTTP 200 with api_error, the message, and one request (success-false-on-200)', async () => {
     const mock = serve(fixtureJson('success-false-on-200.json'));
 
-    const error = await failure(client().getAssetVersions('R1'));
+    const error = await expectFailure(client().getAssetVersions('R1'));
 
     expect(error).toBeInstanceOf(ApiError);
     expect(error.code).toBe('api_error');
@@ -139,7 +128,7 @@ describe('CincopaClient response faults', () => {
     );
     mswServer.use(mock.handler);
 
-    const error = await failure(client().getAssetVersions('RIDF07AA'));
+    const error = await expectFailure(client().getAssetVersions('RIDF07AA'));
 
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.code).toBe('invalid_response');
@@ -157,7 +146,9 @@ describe('CincopaClient response faults', () => {
     body.items[0]!.versions.mp4_hd.filesize = '12kb';
     const mock = serve(body);
 
-    const error = (await failure(client().getAssetVersions('RIDF01AA'))) as InvalidResponseError;
+    const error = (await expectFailure(
+      client().getAssetVersions('RIDF01AA'),
+    )) as InvalidResponseError;
 
     expect(error.code).toBe('validation_failed');
     expect(error.issues[0]?.path).toEqual(['items', 0, 'versions', 'mp4_hd', 'filesize']);
@@ -170,7 +161,7 @@ describe('CincopaClient response faults', () => {
   it('rejects a JSON body that is not an object with invalid_response', async () => {
     serve([1, 2]);
 
-    const error = await failure(client().getAssetVersions('R1'));
+    const error = await expectFailure(client().getAssetVersions('R1'));
 
     expect(error.code).toBe('invalid_response');
   });
@@ -178,7 +169,7 @@ describe('CincopaClient response faults', () => {
   it('rejects a body larger than maxResponseBytes with invalid_response', async () => {
     serve(listBody([{ rid: 'R1', caption: 'x'.repeat(5000) }]));
 
-    const error = await failure(client({ maxResponseBytes: 1000 }).getAssetVersions('R1'));
+    const error = await expectFailure(client({ maxResponseBytes: 1000 }).getAssetVersions('R1'));
 
     expect(error.code).toBe('invalid_response');
     expect(error.message).toContain('maxResponseBytes');

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import {
   CincopaClient,
   type CincopaClientOptions,
-  CincopaError,
   RateLimitedError,
   type RetryEvent,
 } from '../src/index.js';
@@ -15,6 +14,7 @@ import {
   fixtureJson,
 } from './support/cincopa-mocks.js';
 import { mswServer } from './support/msw-server.js';
+import { expectFailure } from './support/expect-failure.js';
 
 const sample = fixtureJson('help-article-asset.json');
 
@@ -39,12 +39,6 @@ const status =
   () =>
     HttpResponse.json({ success: false, message: `status ${code}` }, { status: code, headers });
 
-async function failure(promise: Promise<unknown>): Promise<CincopaError> {
-  const error = await promise.catch((reason: unknown) => reason);
-  expect(error).toBeInstanceOf(CincopaError);
-  return error as CincopaError;
-}
-
 describe('retries', () => {
   it.each([500, 502, 503, 408])('retries HTTP %d and then succeeds', async (code) => {
     const mock = sequence(status(code), ok);
@@ -58,7 +52,9 @@ describe('retries', () => {
   it('gives up after retry.limit retries with server_error', async () => {
     const mock = sequence(status(503));
 
-    const error = await failure(client({ retry: { limit: 2 } }).getAssetVersions('ASSET_RID'));
+    const error = await expectFailure(
+      client({ retry: { limit: 2 } }).getAssetVersions('ASSET_RID'),
+    );
 
     expect(error.code).toBe('server_error');
     expect(error.status).toBe(503);
@@ -74,7 +70,7 @@ describe('retries', () => {
   ])('does not retry HTTP %d (%s)', async (code, expected) => {
     const mock = sequence(status(code));
 
-    const error = await failure(client().getAssetVersions('ASSET_RID'));
+    const error = await expectFailure(client().getAssetVersions('ASSET_RID'));
 
     expect(error.code).toBe(expected);
     expect(error.status).toBe(code);
@@ -94,7 +90,9 @@ describe('retries', () => {
   it('reports a lasting network failure as network', async () => {
     sequence(() => HttpResponse.error());
 
-    const error = await failure(client({ retry: { limit: 1 } }).getAssetVersions('ASSET_RID'));
+    const error = await expectFailure(
+      client({ retry: { limit: 1 } }).getAssetVersions('ASSET_RID'),
+    );
 
     expect(error.code).toBe('network');
     expect(error.retryable).toBe(true);
@@ -103,7 +101,9 @@ describe('retries', () => {
   it('turns retrying off with retry: false', async () => {
     const mock = sequence(status(500));
 
-    await failure(new CincopaClient({ apiToken: TEST_TOKEN, retry: false }).getAssetVersions('R'));
+    await expectFailure(
+      new CincopaClient({ apiToken: TEST_TOKEN, retry: false }).getAssetVersions('R'),
+    );
 
     expect(mock.seen).toHaveLength(1);
   });
@@ -141,7 +141,7 @@ describe('Retry-After', () => {
     const mock = sequence(status(429, { 'retry-after': '3600' }));
     const started = Date.now();
 
-    const error = await failure(client().getAssetVersions('ASSET_RID'));
+    const error = await expectFailure(client().getAssetVersions('ASSET_RID'));
 
     expect(error).toBeInstanceOf(RateLimitedError);
     expect(error.code).toBe('rate_limited');
@@ -154,7 +154,9 @@ describe('Retry-After', () => {
   it('reports rate_limited with a null retryAfterMs when the 429 gave no Retry-After', async () => {
     sequence(status(429));
 
-    const error = await failure(client({ retry: { limit: 1 } }).getAssetVersions('ASSET_RID'));
+    const error = await expectFailure(
+      client({ retry: { limit: 1 } }).getAssetVersions('ASSET_RID'),
+    );
 
     expect((error as RateLimitedError).retryAfterMs).toBeNull();
   });
@@ -179,7 +181,9 @@ describe('time limits and abort', () => {
       return ok();
     });
 
-    const error = await failure(client({ timeout: 30, retry: { limit: 1 } }).getAssetVersions('R'));
+    const error = await expectFailure(
+      client({ timeout: 30, retry: { limit: 1 } }).getAssetVersions('R'),
+    );
 
     expect(error.code).toBe('timeout');
     expect(error.message).toContain('`timeout`');
@@ -192,7 +196,7 @@ describe('time limits and abort', () => {
     });
     const started = Date.now();
 
-    const error = await failure(
+    const error = await expectFailure(
       client({ timeout: 10_000, totalTimeout: 80, retry: { limit: 10 } }).getAssetVersions('R'),
     );
 
@@ -205,7 +209,7 @@ describe('time limits and abort', () => {
   it('fails at once when the next backoff would end after totalTimeout', async () => {
     const mock = sequence(status(503));
 
-    const error = await failure(
+    const error = await expectFailure(
       client({
         totalTimeout: 200,
         retry: { limit: 5, baseDelay: 5000, maxDelay: 5000 },
@@ -220,7 +224,9 @@ describe('time limits and abort', () => {
   it('rejects with aborted, without a request, when the signal is already aborted', async () => {
     const mock = sequence(ok);
 
-    const error = await failure(client().getAssetVersions('R', { signal: AbortSignal.abort() }));
+    const error = await expectFailure(
+      client().getAssetVersions('R', { signal: AbortSignal.abort() }),
+    );
 
     expect(error.code).toBe('aborted');
     expect(mock.seen.length).toBeLessThanOrEqual(1);
@@ -235,7 +241,7 @@ describe('time limits and abort', () => {
 
     const call = client().getAssetVersions('R', { signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
-    const error = await failure(call);
+    const error = await expectFailure(call);
 
     expect(error.code).toBe('aborted');
     expect(error.retryable).toBe(false);
@@ -250,7 +256,7 @@ describe('time limits and abort', () => {
       retry: { baseDelay: 60_000, maxDelay: 60_000 },
       hooks: { onRetry: () => waiting() },
     }).getAssetVersions('R', { signal: controller.signal });
-    const settled = failure(call);
+    const settled = expectFailure(call);
 
     await retryScheduled;
     const abortedAt = Date.now();

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { CincopaClient, CincopaError } from '../../src/index.js';
+import { CincopaClient } from '../../src/index.js';
 import { scriptedFetch } from '../support/scripted-fetch.js';
+import { expectFailure } from '../support/expect-failure.js';
 
 function clientAnswering(body: string) {
   const reply = () => new Response(body, { headers: { 'content-type': 'application/json' } });
   return new CincopaClient({ apiToken: 'hostile-token', fetch: scriptedFetch(reply).fetch });
-}
-
-async function failure(promise: Promise<unknown>): Promise<CincopaError> {
-  const error = await promise.then(
-    () => expect.fail('expected the call to fail'),
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(CincopaError);
-  return error as CincopaError;
 }
 
 describe('hostile responses found by the mutation property', () => {
@@ -22,7 +14,7 @@ describe('hostile responses found by the mutation property', () => {
     const nested = `${'['.repeat(100_000)}1${']'.repeat(100_000)}`;
     const client = clientAnswering(`{"success":true,"items":[{"rid":"R","filesize":${nested}}]}`);
 
-    const error = await failure(client.getAssetVersions('R'));
+    const error = await expectFailure(client.getAssetVersions('R'));
 
     expect(error.code).toBe('validation_failed');
     expect(error.message).toContain('`items[0].filesize`');
@@ -39,7 +31,7 @@ describe('hostile responses found by the mutation property', () => {
   ])('keeps the message a few lines long when %s is megabytes of text', async (_name, body) => {
     const client = clientAnswering(JSON.stringify(body('x'.repeat(4_000_000))));
 
-    const error = await failure(client.getAssetVersions('R'));
+    const error = await expectFailure(client.getAssetVersions('R'));
 
     expect(error.message.length).toBeLessThan(1_000);
   });

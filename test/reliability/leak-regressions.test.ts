@@ -1,24 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { runCli } from '../../src/cli/run-cli.js';
-import { CincopaClient, CincopaError } from '../../src/index.js';
+import { CincopaClient } from '../../src/index.js';
 import { findCanary, exposedTexts } from '../support/canary-spellings.js';
 import { captureCli } from '../support/cli-capture.js';
 import { jsonReply, scriptedFetch } from '../support/scripted-fetch.js';
+import { expectFailure } from '../support/expect-failure.js';
 
 const TOKEN = 'tok+en/é=&%41';
 
 function clientAnswering(body: () => Response) {
   return new CincopaClient({ apiToken: TOKEN, retry: false, fetch: scriptedFetch(body).fetch });
-}
-
-async function failure(promise: Promise<unknown>): Promise<CincopaError> {
-  const error = await promise.then(
-    () => expect.fail('expected the call to fail'),
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(CincopaError);
-  return error as CincopaError;
 }
 
 describe('token leaks found by the canary', () => {
@@ -31,7 +23,7 @@ describe('token leaks found by the canary', () => {
       jsonReply({ success: true, items: [{ rid: 'R', versions: { [TOKEN]: { filesize: 'x' } } }] }),
     );
 
-    const error = await failure(client.getAssetVersions('R'));
+    const error = await expectFailure(client.getAssetVersions('R'));
 
     expect(error.code).toBe('validation_failed');
     expect(error.message).toContain('`items[0].versions.***.filesize`');
@@ -41,7 +33,7 @@ describe('token leaks found by the canary', () => {
   it('does not leak a token echoed as the rid of another asset than the one asked for', async () => {
     const client = clientAnswering(() => jsonReply({ success: true, items: [{ rid: TOKEN }] }));
 
-    const error = await failure(client.getAssetVersions('R'));
+    const error = await expectFailure(client.getAssetVersions('R'));
 
     expect(error.code).toBe('validation_failed');
     expect(error.message).toBe('Invalid response: asked for the asset "R", received "***".');
@@ -54,7 +46,7 @@ describe('token leaks found by the canary', () => {
       () => new Response('<b>Notice</b>', { headers: { 'content-type': headerValue } }),
     );
 
-    const error = await failure(client.getAssetVersions('R'));
+    const error = await expectFailure(client.getAssetVersions('R'));
 
     expect(error.code).toBe('invalid_response');
     expect(error.message).toContain('`text/html; t=***`');
@@ -78,7 +70,9 @@ describe('token leaks found by the canary', () => {
 
     for (let padding = 0; padding < 5_000; padding += 13) {
       const body = `${' '.repeat(padding)}${TOKEN} ${' '.repeat(5_000)}`;
-      const error = await failure(clientAnswering(() => new Response(body)).getAssetVersions('R'));
+      const error = await expectFailure(
+        clientAnswering(() => new Response(body)).getAssetVersions('R'),
+      );
       if (error.excerpt?.includes(TOKEN.slice(0, 4))) shown.push(`${padding}: ${error.excerpt}`);
     }
 

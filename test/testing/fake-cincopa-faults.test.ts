@@ -3,14 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CincopaError, RateLimitedError } from '../../src/index.js';
 import { type FakeCincopaOptions, generateAccount } from '../../src/testing/index.js';
 import { BACKENDS, type Backend, startBackend } from '../support/fake-backends.js';
+import { expectFailure } from '../support/expect-failure.js';
 
 const assets = generateAccount({ count: 30, seed: 5 }).assets;
-
-async function failure(promise: Promise<unknown>): Promise<CincopaError> {
-  const error = await promise.catch((reason: unknown) => reason);
-  expect(error).toBeInstanceOf(CincopaError);
-  return error as CincopaError;
-}
 
 describe.each(BACKENDS)('the %s fake Cincopa', (kind) => {
   let backend: Backend | undefined;
@@ -30,7 +25,7 @@ describe.each(BACKENDS)('the %s fake Cincopa', (kind) => {
       faults: [{ fault: { kind: 'status', status: 429, retryAfter: '7' } }],
     });
 
-    const error = await failure(client.listAssetsPage());
+    const error = await expectFailure(client.listAssetsPage());
 
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).retryAfterMs).toBe(7000);
@@ -39,7 +34,7 @@ describe.each(BACKENDS)('the %s fake Cincopa', (kind) => {
   it.each([500, 502, 503])('answers HTTP %d with success: false', async (status) => {
     const { client } = await serve({ faults: [{ fault: { kind: 'status', status } }] });
 
-    const error = await failure(client.listAssetsPage());
+    const error = await expectFailure(client.listAssetsPage());
 
     expect(error).toMatchObject({ code: 'server_error', status });
   });
@@ -47,7 +42,7 @@ describe.each(BACKENDS)('the %s fake Cincopa', (kind) => {
   it('resets the connection', async () => {
     const { client } = await serve({ faults: [{ fault: { kind: 'reset' } }] });
 
-    const error = await failure(client.listAssetsPage());
+    const error = await expectFailure(client.listAssetsPage());
 
     expect(error.code).toBe('network');
   });
@@ -59,7 +54,7 @@ describe.each(BACKENDS)('the %s fake Cincopa', (kind) => {
       ],
     });
 
-    const error = await failure(client.listAssetsPage());
+    const error = await expectFailure(client.listAssetsPage());
 
     expect(error.code).toBe('invalid_response');
   });
@@ -90,7 +85,7 @@ describe.each(BACKENDS)('the %s fake Cincopa', (kind) => {
     });
 
     await client.listAssetsPage();
-    const error = await failure(client.ping());
+    const error = await expectFailure(client.ping());
 
     expect(error.status).toBe(500);
   });
