@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { runCli } from '../../src/cli/run-cli.js';
 import { CincopaClient } from '../../src/index.js';
-import { findCanary, exposedTexts } from '../support/canary-spellings.js';
+import { exposedTexts, findCanary, phpSpellings } from '../support/canary-spellings.js';
 import { captureCli } from '../support/cli-capture.js';
 import { jsonReply, scriptedFetch } from '../support/scripted-fetch.js';
 import { expectFailure } from '../support/expect-failure.js';
@@ -38,6 +38,31 @@ describe('token leaks found by the canary', () => {
     expect(error.code).toBe('validation_failed');
     expect(error.message).toBe('Invalid response: asked for the asset "R", received "***".');
     expect(findCanary(TOKEN, exposedTexts(error))).toEqual([]);
+  });
+
+  it('does not leak a token as a PHP back end re-encodes it: HTML entities, rawurlencode, json_encode flags', async () => {
+    const token = `CANARY&x*y/é'<>"~ z`;
+    for (const spelling of phpSpellings(token)) {
+      const bodies = [
+        () => new Response(`<p>bad token ${spelling}</p>`, { status: 500 }),
+        () =>
+          new Response(`{"success":false,"message":"token ${spelling} invalid"}`, {
+            headers: { 'content-type': 'application/json' },
+          }),
+      ];
+      for (const body of bodies) {
+        const client = new CincopaClient({
+          apiToken: token,
+          retry: false,
+          fetch: scriptedFetch(body).fetch,
+        });
+
+        const error = await expectFailure(client.getAssetVersions('R'));
+
+        expect(error.excerpt ?? error.message).toContain('***');
+        expect(findCanary(token, exposedTexts(error))).toEqual([]);
+      }
+    }
   });
 
   it('does not leak a non-ASCII token echoed in the Content-Type header', async () => {

@@ -20,9 +20,55 @@ export function canarySpellings(token: string): string[] {
     spellings.add(String.fromCharCode(...new TextEncoder().encode(form)));
     spellings.add(form.replace(/"/g, '""'));
     spellings.add(terminalEscape(form));
+    for (const spelling of phpSpellings(form)) spellings.add(spelling);
   }
   return [...spellings].filter((spelling) => spelling.length > 0);
 }
+
+/**
+ * `text` as a PHP back end may echo it: `rawurlencode`, `urlencode` (upper- and lower-case
+ * hex), `htmlspecialchars` with ENT_QUOTES, and `json_encode` with JSON_UNESCAPED_SLASHES or
+ * JSON_UNESCAPED_UNICODE.
+ */
+export function phpSpellings(text: string): string[] {
+  const bytes = [...new TextEncoder().encode(text)];
+  const percent = (byte: number) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  const unreserved = (byte: number) => /[A-Za-z0-9\-_.]/.test(String.fromCharCode(byte));
+  const rawUrl = bytes
+    .map((byte) => (unreserved(byte) || byte === 0x7e ? String.fromCharCode(byte) : percent(byte)))
+    .join('');
+  const url = bytes
+    .map((byte) =>
+      unreserved(byte) ? String.fromCharCode(byte) : byte === 0x20 ? '+' : percent(byte),
+    )
+    .join('');
+  const html = (value: string) =>
+    value
+      .split('')
+      .map((char) => HTML_ENTITIES[char] ?? char)
+      .join('');
+  const unescapedSlashes = phpJsonEscape(text).replace(/\\\//g, '/');
+  const unescapedUnicode = JSON.stringify(text).slice(1, -1).replace(/\//g, '\\/');
+  return [
+    rawUrl,
+    url,
+    rawUrl.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+    html(text),
+    html(JSON.stringify(text).slice(1, -1)),
+    JSON.stringify(html(text)).slice(1, -1),
+    phpJsonEscape(html(text)),
+    unescapedSlashes,
+    unescapedUnicode,
+  ];
+}
+
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '"': '&quot;',
+  "'": '&#039;',
+  '<': '&lt;',
+  '>': '&gt;',
+};
 
 /** Where some spelling of `token` shows in `texts`: the spelling and a little context. */
 export function findCanary(token: string, texts: readonly string[]): string[] {
