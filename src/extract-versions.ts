@@ -75,15 +75,21 @@ export interface ExtractedVersions {
   readonly original: OriginalFile | null;
   /** The renditions, one per key of the asset's `versions` map; empty when it is absent. */
   readonly renditions: readonly Rendition[];
-  /** Attachments that are neither versions nor the original: subtitles, thumbnails, etc. */
+  /**
+   * Attachments that are neither versions nor the original: subtitles, thumbnails, etc.;
+   * also a second `original`, and an attachment labelled with a version number that another
+   * attachment (a different `rid` or `id`) already holds, so that no file is ever dropped.
+   */
   readonly otherAttachments: readonly Attachment[];
 }
 
-const VERSION_LABEL = /^ver-(\d+)$/;
+// Written as Cincopa writes it: no sign, no leading zero, so that each number has one label.
+const VERSION_LABEL = /^ver-([1-9]\d*)$/;
 
 /**
- * Parses a version label. Only `ver-N` with N a positive whole number is a version;
- * `original`, `ver-`, `ver-1.5`, `ver--3` and `VER-4` are not.
+ * Parses a version label. Only `ver-N` with N a positive whole number, written without a
+ * leading zero, is a version; `original`, `ver-`, `ver-0`, `ver-01`, `ver-1.5`, `ver--3` and
+ * `VER-4` are not.
  *
  * @returns N, or `null` when the label is not a version's.
  */
@@ -100,7 +106,9 @@ export function parseVersionLabel(label: string | null | undefined): number | nu
  *
  * Versions are read from both `attached` and `attached_versions`; a version present in both
  * is reported once, from `attached`, with its size taken from the other list if only that
- * one knows it.
+ * one knows it. Two entries with the same label are the same version unless their `rid`s or
+ * `id`s differ; a different attachment under a label already taken goes to
+ * `otherAttachments`.
  *
  * @example
  * ```ts
@@ -139,9 +147,10 @@ function sortAttachment(
   source: AttachmentSource,
 ): void {
   const number = parseVersionLabel(attachment.type);
-  if (number !== null) {
+  const taken = number === null ? undefined : sorted.byNumber.get(number);
+  if (number !== null && (taken === undefined || isSameAttachment(taken, attachment))) {
     const version = toVersion(attachment, number, source);
-    sorted.byNumber.set(number, mergeVersion(sorted.byNumber.get(number), version));
+    sorted.byNumber.set(number, mergeVersion(taken, version));
   } else if (attachment.type === 'original' && sorted.original === null) {
     sorted.original = toOriginal(attachment);
   } else {
@@ -169,6 +178,13 @@ function toVersion(attachment: Attachment, number: number, source: AttachmentSou
     source,
     attachment,
   };
+}
+
+// Ids absent on either side cannot tell two entries apart: they are read as one.
+function isSameAttachment(version: AssetVersion, attachment: Attachment): boolean {
+  const differs = (a: string | null, b: string | null | undefined) =>
+    a !== null && b != null && a !== b;
+  return !differs(version.rid, attachment.rid) && !differs(version.id, attachment.id);
 }
 
 function mergeVersion(first: AssetVersion | undefined, next: AssetVersion): AssetVersion {

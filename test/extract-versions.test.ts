@@ -106,6 +106,31 @@ describe('extractVersions', () => {
     ]);
   });
 
+  it('keeps a different attachment under a label already taken among the other attachments', () => {
+    const asset = assetSchema.parse({
+      rid: 'R',
+      attached: [
+        { type: 'ver-2', rid: 'A', filesize: 100 },
+        { type: 'ver-2', rid: 'B', filesize: 200 },
+      ],
+      attached_versions: [
+        { type: 'ver-2', rid: 'A', filesize: 999 },
+        { type: 'ver-2', id: '7', filesize: 300 },
+        { type: 'ver-01', rid: 'C', filesize: 1 },
+      ],
+    });
+
+    const result = extractVersions(asset);
+
+    expect(result.versions.map(({ label, rid, filesize }) => ({ label, rid, filesize }))).toEqual([
+      { label: 'ver-2', rid: 'A', filesize: 100 },
+    ]);
+    expect(result.otherAttachments.map(({ rid, filesize }) => ({ rid, filesize }))).toEqual([
+      { rid: 'B', filesize: 200 },
+      { rid: 'C', filesize: 1 },
+    ]);
+  });
+
   it('knows versions from attached_versions alone', () => {
     const result = extractVersions(
       assetSchema.parse({ rid: 'R', attached_versions: [{ type: 'ver-2' }] }),
@@ -157,7 +182,6 @@ describe('parseVersionLabel', () => {
   it.each([
     ['ver-1', 1],
     ['ver-10', 10],
-    ['ver-007', 7],
   ])('reads %s as %d', (label, number) => {
     expect(parseVersionLabel(label)).toBe(number);
   });
@@ -166,6 +190,8 @@ describe('parseVersionLabel', () => {
     'original',
     'ver-',
     'ver-0',
+    'ver-01',
+    'ver-007',
     'ver-1.5',
     'ver--3',
     'VER-4',
