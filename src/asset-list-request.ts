@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-import { InvalidRequestError } from './errors.js';
-import { describeIssues, toIssues } from './internal/zod-issues.js';
+import { parseInput } from './internal/parse-input.js';
 
 /** Every `details` block `asset.list.json` is known to accept. */
 export const ASSET_DETAILS = [
@@ -122,14 +121,9 @@ const PARAMETER_NAMES = {
  * ```
  */
 export function buildAssetListQuery(request: AssetListRequest = {}): URLSearchParams {
-  const result = requestSchema.safeParse(request);
-  if (!result.success) {
-    const issues = toIssues(result.error);
-    throw new InvalidRequestError(`Invalid request: ${describeIssues(issues)}`, issues);
-  }
-
+  const checked = parseInput(requestSchema, request, 'Invalid request');
   const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(result.data)) {
+  for (const [name, value] of Object.entries(checked)) {
     if (value === undefined) continue;
     const parameter = PARAMETER_NAMES[name as keyof AssetListRequest];
     query.set(parameter, Array.isArray(value) ? [...new Set(value)].join(',') : String(value));

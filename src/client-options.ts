@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 import { InvalidRequestError } from './errors.js';
 import type { ClientHooks } from './hooks.js';
-import { describeIssues, toIssues } from './internal/zod-issues.js';
+import { functionSchema } from './internal/option-schemas.js';
+import { parseInput } from './internal/parse-input.js';
 
 /** Where the client sends requests unless told otherwise. */
 export const DEFAULT_BASE_URL = 'https://api.cincopa.com/v2/';
@@ -72,11 +73,6 @@ export interface ResolvedClientOptions {
   readonly hooks: ClientHooks;
 }
 
-const functionSchema = z.custom<(...args: never[]) => unknown>(
-  (value) => typeof value === 'function',
-  'must be a function',
-);
-
 // The longest delay a timer holds: Node.js fires a longer one after 1 ms, with a warning.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -127,13 +123,11 @@ const optionsSchema = z.strictObject({
  *   malformed.
  */
 export function resolveClientOptions(options: CincopaClientOptions): ResolvedClientOptions {
-  const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const issues = toIssues(parsed.error);
-    throw new InvalidRequestError(`Invalid client options: ${describeIssues(issues)}`, issues);
-  }
-
-  const { retry: retryGiven, ...given } = parsed.data;
+  const { retry: retryGiven, ...given } = parseInput(
+    optionsSchema,
+    options,
+    'Invalid client options',
+  );
   const retry = retryGiven === false ? { limit: 0 } : (retryGiven ?? {});
   return {
     apiToken: resolveToken(given.apiToken),

@@ -4,6 +4,7 @@ import type { AssetVersions } from './asset-versions.js';
 import type { CallOptions } from './client.js';
 import { CincopaError, InvalidRequestError, TransportError } from './errors.js';
 import { AbortFanout } from './internal/abort-fanout.js';
+import { signalSchema } from './internal/option-schemas.js';
 import { runPool } from './internal/run-pool.js';
 import { describeIssues, toIssues } from './internal/zod-issues.js';
 
@@ -39,9 +40,7 @@ export interface AssetVersionsSource {
 }
 
 const optionsSchema = z.strictObject({
-  signal: z
-    .custom<AbortSignal>((value) => value instanceof AbortSignal, 'must be an AbortSignal')
-    .optional(),
+  signal: signalSchema.optional(),
   concurrency: z
     .number()
     .int('must be a whole number of requests')

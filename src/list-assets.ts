@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { type AssetListRequest, buildAssetListQuery } from './asset-list-request.js';
 import type { AssetListPage, CallOptions } from './client.js';
 import { InvalidRequestError } from './errors.js';
-import { describeIssues, toIssues } from './internal/zod-issues.js';
+import { functionSchema, signalSchema } from './internal/option-schemas.js';
+import { parseInput } from './internal/parse-input.js';
 import { emptyStats, walkListing } from './listing-walk.js';
 import type { Asset } from './models/asset.js';
 import type { Pagination } from './models/asset-list-response.js';
@@ -102,20 +103,14 @@ const count = (name: string) =>
 
 const optionsSchema = z
   .strictObject({
-    signal: z.custom<AbortSignal>(
-      (value) => value instanceof AbortSignal,
-      'must be an AbortSignal',
-    ),
+    signal: signalSchema,
     maxItems: count('assets'),
     maxPages: count('pages'),
     concurrency: count('requests').max(
       MAX_LISTING_CONCURRENCY,
       `must be at most ${MAX_LISTING_CONCURRENCY}`,
     ),
-    onProgress: z.custom<(progress: ListingProgress) => void>(
-      (value) => typeof value === 'function',
-      'must be a function',
-    ),
+    onProgress: functionSchema,
   })
   .partial();
 
@@ -167,18 +162,18 @@ export function listAssets(
 }
 
 function checkOptions(options: ListAssetsOptions) {
-  const result = optionsSchema.safeParse(options);
-  if (!result.success) {
-    const issues = toIssues(result.error);
-    throw new InvalidRequestError(`Invalid listing options: ${describeIssues(issues)}`, issues);
-  }
-  const { maxItems, maxPages, concurrency, signal, onProgress } = result.data;
+  const { maxItems, maxPages, concurrency, signal } = parseInput(
+    optionsSchema,
+    options,
+    'Invalid listing options',
+  );
   return {
     maxItems: maxItems ?? Number.POSITIVE_INFINITY,
     maxPages: maxPages ?? Number.POSITIVE_INFINITY,
     concurrency: concurrency ?? DEFAULT_LISTING_CONCURRENCY,
     signal,
-    onProgress,
+    // Checked above to be a function; the schema cannot spell its parameter's type.
+    onProgress: options.onProgress,
   };
 }
 

@@ -1,14 +1,10 @@
 import { z } from 'zod';
 
 import type { CallOptions } from '../client.js';
-import { InvalidRequestError } from '../errors.js';
-import { describeIssues, toIssues } from './zod-issues.js';
+import { signalSchema } from './option-schemas.js';
+import { parseInput } from './parse-input.js';
 
-const callOptionsSchema = z.strictObject({
-  signal: z
-    .custom<AbortSignal>((value) => value instanceof AbortSignal, 'must be an AbortSignal')
-    .optional(),
-});
+const callOptionsSchema = z.strictObject({ signal: signalSchema.optional() });
 
 /**
  * Checks the options of one call, so that a malformed one fails before any request rather
@@ -18,8 +14,5 @@ const callOptionsSchema = z.strictObject({
  *   at most an AbortSignal `signal`.
  */
 export function checkCallOptions(options: unknown): CallOptions {
-  const result = callOptionsSchema.safeParse(options);
-  if (result.success) return result.data;
-  const issues = toIssues(result.error);
-  throw new InvalidRequestError(`Invalid call options: ${describeIssues(issues)}`, issues);
+  return parseInput(callOptionsSchema, options, 'Invalid call options');
 }
