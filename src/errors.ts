@@ -78,17 +78,19 @@ export class CincopaError extends Error {
     this.requestUrl = init.requestUrl;
   }
 
-  /** A plain, token-free description for logs. */
+  /**
+   * A plain, token-free description for logs: name, code, message, then every other field
+   * (`retryable`, `status`, …, and those a subclass adds) in the order they are declared.
+   */
   toJSON(): Record<string, unknown> {
-    return {
+    // An Error's `message` and `cause` are not enumerable, so the copy below skips them:
+    // `message` is named here, and the cause is left to describe itself.
+    const head: Record<string, unknown> = {
       name: this.name,
       code: this.code,
       message: this.message,
-      retryable: this.retryable,
-      status: this.status,
-      excerpt: this.excerpt,
-      requestUrl: this.requestUrl,
     };
+    return Object.assign(head, this);
   }
 }
 
@@ -107,10 +109,6 @@ export class InvalidRequestError extends CincopaError {
   constructor(message: string, issues: readonly CincopaIssue[] = []) {
     super('invalid_request', message, false);
     this.issues = issues;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), issues: this.issues };
   }
 }
 
@@ -153,10 +151,6 @@ export class RateLimitedError extends CincopaError {
   constructor(message: string, retryAfterMs: number | null, init: CincopaErrorInit) {
     super('rate_limited', message, true, init);
     this.retryAfterMs = retryAfterMs;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
   }
 }
 
@@ -217,10 +211,6 @@ export class InvalidResponseError extends CincopaError {
     super(code, message, false, details);
     this.contentType = details.contentType;
     this.issues = details.issues ?? [];
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), contentType: this.contentType, issues: this.issues };
   }
 }
 

@@ -30,8 +30,4 @@ export class ListingError extends CincopaError {
     this.page = page;
     this.pagesTotal = pagesTotal;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), page: this.page, pagesTotal: this.pagesTotal };
-  }
 }
