@@ -95,16 +95,11 @@ const requestSchema = z.strictObject({
     .optional(),
 });
 
-const PARAMETER_NAMES = {
-  rid: 'rid',
-  details: 'details',
-  search: 'search',
-  type: 'type',
-  tag: 'tag',
-  referenceId: 'reference_id',
-  page: 'page',
-  itemsPerPage: 'items_per_page',
-} as const satisfies Record<keyof AssetListRequest, string>;
+// The SDK spells parameters in camelCase; Cincopa in snake_case (`itemsPerPage` is sent as
+// `items_per_page`).
+function parameterName(name: string): string {
+  return name.replace(/[A-Z]/g, (capital) => `_${capital.toLowerCase()}`);
+}
 
 /**
  * Validates a request and encodes it as `asset.list.json` query parameters (without the
@@ -125,8 +120,10 @@ export function buildAssetListQuery(request: AssetListRequest = {}): URLSearchPa
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(checked)) {
     if (value === undefined) continue;
-    const parameter = PARAMETER_NAMES[name as keyof AssetListRequest];
-    query.set(parameter, Array.isArray(value) ? [...new Set(value)].join(',') : String(value));
+    query.set(
+      parameterName(name),
+      Array.isArray(value) ? [...new Set(value)].join(',') : String(value),
+    );
   }
   return query;
 }
