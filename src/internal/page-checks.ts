@@ -16,14 +16,14 @@ export function checkPagination(listed: AssetListPage, asked: number): Paginatio
     throw invalidPage(
       listed,
       ['items_data'],
-      `Invalid response: page ${asked} carried no \`items_data\`, so the number of pages is unknown.`,
+      `page ${asked} carried no \`items_data\`, so the number of pages is unknown.`,
     );
   }
   if (pagination.page !== asked) {
     throw invalidPage(
       listed,
       ['items_data', 'page'],
-      `Invalid response: asked for page ${asked}, received page ${pagination.page} in \`items_data.page\`. The server may ignore or clamp \`page\`.`,
+      `asked for page ${asked}, received page ${pagination.page} in \`items_data.page\`. The server may ignore or clamp \`page\`.`,
     );
   }
   return pagination;
@@ -34,7 +34,7 @@ export function repeatedPageError(listed: AssetListPage, asked: number): Invalid
   return invalidPage(
     listed,
     ['items'],
-    `Invalid response: every asset on page ${asked} was already listed on an earlier page. The server may ignore \`page\`.`,
+    `every asset on page ${asked} was already listed on an earlier page. The server may ignore \`page\`.`,
   );
 }
 
@@ -47,18 +47,19 @@ export function shortListingError(
   return invalidPage(
     listed,
     ['items_data', 'items_count'],
-    `Invalid response: page 1 announced ${announced} assets in \`items_data.items_count\`, the pages held ${distinct} distinct ones. The server may clamp \`page\` or \`items_per_page\`, or reorder assets during a listing; try again.`,
+    `page 1 announced ${announced} assets in \`items_data.items_count\`, the pages held ${distinct} distinct ones. The server may clamp \`page\` or \`items_per_page\`, or reorder assets during a listing; try again.`,
   );
 }
 
+// The issue says what is wrong; the message adds what kind of failure it is.
 function invalidPage(
   listed: AssetListPage,
   path: readonly (string | number)[],
-  message: string,
+  issue: string,
 ): InvalidResponseError {
-  return new InvalidResponseError('validation_failed', message, {
+  return new InvalidResponseError('validation_failed', `Invalid response: ${issue}`, {
     status: 200,
     requestUrl: listed.requestUrl,
-    issues: [{ path, message: message.replace(/^Invalid response: /, '') }],
+    issues: [{ path, message: issue }],
   });
 }
