@@ -1,5 +1,6 @@
 // The size a bundler adds to a user's app for the main ESM entry: minified and gzipped, with
-// ky and zod left out since the user's app shares them. Run alone: `npm run size`.
+// ky and zod left out since the user's app shares them. Run alone: `npm run size`; add
+// `-- --modules` to see which source modules the bytes come from.
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -12,9 +13,9 @@ import { build } from 'esbuild';
  */
 export const SIZE_BUDGET_BYTES = 10.5 * 1024;
 
-/** Bundles `entry` as a user's bundler would and measures it. */
-export async function measureEntry(entry) {
-  const result = await build({
+/** Bundles `entry` as a user's bundler would. */
+function bundle(entry, options = {}) {
+  return build({
     entryPoints: [entry],
     bundle: true,
     minify: true,
@@ -24,9 +25,30 @@ export async function measureEntry(entry) {
     external: ['ky', 'zod'],
     write: false,
     logLevel: 'silent',
+    ...options,
   });
+}
+
+/** Bundles `entry` as a user's bundler would and measures it. */
+export async function measureEntry(entry) {
+  const result = await bundle(entry);
   const code = result.outputFiles[0].contents;
   return { minifiedBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
+}
+
+/**
+ * The minified bytes each source module adds to the bundle of `entry`, largest first. Built
+ * from the sources, since dist/ merges modules into chunks; gzip cannot be split by module,
+ * so only minified bytes are shared out.
+ */
+export async function measureModules(entry) {
+  // Module names relative to the package root, wherever the script is run from.
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const { metafile } = await bundle(entry, { metafile: true, absWorkingDir: root });
+  const [output] = Object.values(metafile.outputs);
+  return Object.entries(output.inputs)
+    .map(([module, { bytesInOutput }]) => ({ module, minifiedBytes: bytesInOutput }))
+    .sort((a, b) => b.minifiedBytes - a.minifiedBytes);
 }
 
 /** One line for people, for example `6.48 KiB min+gzip, …`. */
@@ -45,5 +67,17 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (size.gzipBytes > SIZE_BUDGET_BYTES) {
     console.error(`Over budget by ${size.gzipBytes - SIZE_BUDGET_BYTES} B.`);
     process.exitCode = 1;
+  }
+  if (process.argv.includes('--modules')) {
+    const source = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
+    const modules = await measureModules(source);
+    const total = modules.reduce((sum, { minifiedBytes }) => sum + minifiedBytes, 0);
+    console.log(
+      `\nMinified bytes by source module (${total} B in all; the export list is not counted):`,
+    );
+    for (const { module, minifiedBytes } of modules) {
+      const share = ((minifiedBytes / total) * 100).toFixed(1).padStart(5);
+      console.log(`${String(minifiedBytes).padStart(7)} ${share} %  ${module}`);
+    }
   }
 }
