@@ -2,7 +2,7 @@ import { CincopaClient } from '../client.js';
 import { BASE_URL_ENV_VAR, DEFAULT_BASE_URL, TOKEN_ENV_VAR } from '../client-options.js';
 import { type TokenMasker, createTokenMasker } from '../internal/token-mask.js';
 import type { CliIo } from './cli-io.js';
-import { printable } from './printable.js';
+import { printable, terminalLines } from './printable.js';
 import { type TokenSource, readTokenSource } from './token-source.js';
 
 /** The connection flags every command accepts. */
@@ -49,9 +49,12 @@ export class CliContext {
     }
   }
 
-  /** Writes one line on stderr, masked. */
-  warn(line: string): void {
-    this.io.stderr.write(this.mask(`${line}\n`));
+  /**
+   * Writes a message on stderr, then a line break: escaped for a terminal line by line, since
+   * messages quote what servers and users sent, and masked.
+   */
+  warn(message: string): void {
+    this.io.stderr.write(this.mask(terminalLines(`${message}\n`)));
   }
 
   /**

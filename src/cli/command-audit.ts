@@ -44,8 +44,7 @@ export async function runAudit(args: readonly string[], context: CliContext): Pr
     progress?.clear();
     await output.close();
   }
-  if (format === 'csv')
-    context.io.stderr.write(context.mask(summaryText(audit.summary, audit.stats)));
+  if (format === 'csv') context.warn(summaryText(audit.summary, audit.stats).trimEnd());
   warnIfChanged(audit, context);
   return EXIT.ok;
 }

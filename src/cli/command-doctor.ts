@@ -3,6 +3,7 @@ import { CincopaError } from '../errors.js';
 import { TOKEN_MASK } from '../internal/token-mask.js';
 import type { CliContext, Connection } from './cli-context.js';
 import { EXIT } from './cli-io.js';
+import { printable } from './printable.js';
 import { booleanFlag, parseCommand, textFlag } from './parse-command.js';
 import { DOCTOR_USAGE } from './usage.js';
 
@@ -24,7 +25,8 @@ export async function runDoctor(args: readonly string[], context: CliContext): P
     { 'base-url': textFlag(parsed, 'base-url'), 'token-file': textFlag(parsed, 'token-file') },
     DOCTOR_USAGE,
   );
-  const print: Print = (line) => context.io.stdout.write(context.mask(`${line}\n`));
+  // Checks quote what the server answered: escaped, as on stderr.
+  const print: Print = (line) => context.io.stdout.write(context.mask(`${printable(line)}\n`));
   printConfiguration(connection, print);
 
   print('Checks');

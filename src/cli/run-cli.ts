@@ -19,11 +19,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     return await dispatch(args, context);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(context.mask(`error: ${error.message}\n\n${error.usage}`));
+      context.warn(`error: ${error.message}\n\n${error.usage.trimEnd()}`);
       return EXIT.usage;
     }
     if (!(error instanceof CincopaError)) throw error;
-    io.stderr.write(context.mask(`error: ${error.message}\n`));
+    context.warn(`error: ${error.message}`);
     return error.code === 'invalid_request' ? EXIT.usage : EXIT.failed;
   }
 }

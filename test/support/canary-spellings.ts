@@ -86,7 +86,7 @@ export function findCanary(token: string, texts: readonly string[]): string[] {
 function terminalEscape(text: string): string {
   const named: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r' };
   return text.replace(
-    /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu,
+    /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu,
     (char) => named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
