@@ -52,15 +52,43 @@ export function parseCommand(
       strict: true,
     });
   } catch (error) {
-    throw new UsageError((error as Error).message, usage);
+    throw new UsageError(parseFailure(error as NodeJS.ErrnoException, args, options), usage);
   }
   const token = textFlag(parsed, 'token');
-  if (typeof token === 'string') {
-    context.hide(token);
-    throw new UsageError(
-      `Refused flag: \`--token\` would leave the token in shell history; set \`${TOKEN_ENV_VAR}\` or pass \`--token-file <path>\`.`,
-      usage,
-    );
-  }
+  if (typeof token === 'string') throw refuseTokenFlag(token, usage, context);
   return parsed;
+}
+
+/**
+ * The refusal of `--token`, wherever it stands; its value is masked from then on.
+ *
+ * @returns the {@link UsageError} to throw.
+ */
+export function refuseTokenFlag(
+  value: string | undefined,
+  usage: string,
+  context: CliContext,
+): UsageError {
+  if (value !== undefined) context.hide(value);
+  return new UsageError(
+    `Refused flag: \`--token\` would leave the token in shell history; set \`${TOKEN_ENV_VAR}\` or pass \`--token-file <path>\`.`,
+    usage,
+  );
+}
+
+/** The name of a flag as typed, without any value: `--output` of `--output=x`, `-x` of `-xyz`. */
+export function flagName(arg: string): string {
+  return arg.startsWith('--') ? (arg.split('=')[0] as string) : arg.slice(0, 2);
+}
+
+// Node's own message for an unknown flag quotes the argument, and a mistyped flag may carry
+// a secret as its value: only the flag's name is told.
+function parseFailure(error: NodeJS.ErrnoException, args: readonly string[], options: Options) {
+  if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return error.message;
+  const known = { ...CONNECTION_OPTIONS, ...options };
+  const { tokens } = parseArgs({ args: [...args], options: known, strict: false, tokens: true });
+  const unknown = tokens.find(
+    (token) => token.kind === 'option' && !Object.hasOwn(known, token.name),
+  );
+  return unknown?.kind === 'option' ? `Unknown option: \`${unknown.rawName}\`.` : 'Unknown option.';
 }

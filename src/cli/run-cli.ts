@@ -5,6 +5,7 @@ import { runAudit } from './command-audit.js';
 import { runDoctor } from './command-doctor.js';
 import { runGet } from './command-get.js';
 import { USAGE } from './usage.js';
+import { flagName, refuseTokenFlag } from './parse-command.js';
 import { UsageError } from './usage-error.js';
 
 const COMMANDS = { get: runGet, audit: runAudit, doctor: runDoctor } as const;
@@ -35,8 +36,24 @@ async function dispatch(args: readonly string[], context: CliContext): Promise<n
     return EXIT.ok;
   }
   if (name === undefined) throw new UsageError('Missing command.', USAGE);
+  if (name.startsWith('-')) throw flagBeforeCommand(name, rest[0], context);
   if (!Object.hasOwn(COMMANDS, name)) {
     throw new UsageError(`Unknown command: ${name}; expected get, audit or doctor.`, USAGE);
   }
   return COMMANDS[name as keyof typeof COMMANDS](rest, context);
+}
+
+// A flag where the command should be is named, never quoted whole: its value may be a secret.
+function flagBeforeCommand(arg: string, next: string | undefined, context: CliContext) {
+  const name = flagName(arg);
+  if (name === '--token') {
+    const inline = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : undefined;
+    // `--token get …` gave no value: masking the command's name would garble the usage.
+    const given = next !== undefined && !Object.hasOwn(COMMANDS, next) ? next : undefined;
+    return refuseTokenFlag(inline ?? given, USAGE, context);
+  }
+  return new UsageError(
+    `Unknown command: \`${name}\`; expected get, audit or doctor, then its options.`,
+    USAGE,
+  );
 }

@@ -220,7 +220,7 @@ describe('cincopa-versions audit', () => {
     [['--concurrency', '0'], '`concurrency`: must be 1 or more'],
     [['--concurrency', 'many'], '`concurrency`'],
     [['--items-per-page', '501'], '`itemsPerPage`: must be at most 500'],
-    [['--bogus'], "Unknown option '--bogus'"],
+    [['--bogus'], 'Unknown option: `--bogus`'],
     [['extra'], 'Unexpected argument: extra'],
   ])('exits 2 without a request for %j', async (args, message) => {
     const fake = await serve();
