@@ -1,4 +1,6 @@
+import { MAX_ITEMS_PER_PAGE } from '../asset-list-request.js';
 import type { VersionAudit } from '../audit-versions.js';
+import { MAX_LISTING_CONCURRENCY } from '../list-assets.js';
 import type { CliContext } from './cli-context.js';
 import { EXIT } from './cli-io.js';
 import { AUDIT_FORMATS, type AuditFormat, auditWriter } from './audit-formats.js';
@@ -62,12 +64,12 @@ async function startAudit(
     type: textFlag(parsed, 'type'),
     search: textFlag(parsed, 'search'),
     tag: textFlag(parsed, 'tag'),
-    itemsPerPage: numberFlag(parsed, 'items-per-page'),
+    itemsPerPage: numberFlag(parsed, 'items-per-page', MAX_ITEMS_PER_PAGE),
   };
   const onProgress =
     progress && ((step: Parameters<ProgressBar['update']>[0]) => progress.update(step));
   return client.auditVersions(query, {
-    concurrency: numberFlag(parsed, 'concurrency'),
+    concurrency: numberFlag(parsed, 'concurrency', MAX_LISTING_CONCURRENCY),
     onProgress,
   });
 }
@@ -96,10 +98,16 @@ function formatOf(parsed: ParsedCommand): AuditFormat {
   );
 }
 
-// A malformed number is passed on as NaN, so that the library rejects it with its own words.
-function numberFlag(parsed: ParsedCommand, name: string): number | undefined {
+// Only plain decimal digits: `Number()` would also take `1e2`, `0x4`, `0b11` and ` 4 `.
+function numberFlag(parsed: ParsedCommand, name: string, max: number): number | undefined {
   const text = textFlag(parsed, name);
-  return text === undefined ? undefined : Number(text.trim() === '' ? Number.NaN : text);
+  if (text === undefined) return undefined;
+  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (value >= 1 && value <= max) return value;
+  throw new UsageError(
+    `Invalid \`--${name}\`: ${text}; expected a whole number from 1 to ${max}.`,
+    AUDIT_USAGE,
+  );
 }
 
 async function openOutput(path: string | undefined, context: CliContext): Promise<Output> {

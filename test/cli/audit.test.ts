@@ -217,9 +217,20 @@ describe('cincopa-versions audit', () => {
 
   it.each([
     [['--format', 'xml'], 'Invalid `--format`: xml'],
-    [['--concurrency', '0'], '`concurrency`: must be 1 or more'],
-    [['--concurrency', 'many'], '`concurrency`'],
-    [['--items-per-page', '501'], '`itemsPerPage`: must be at most 500'],
+    [['--concurrency', '0'], 'Invalid `--concurrency`: 0; expected a whole number from 1 to 16.'],
+    [['--concurrency', '17'], 'Invalid `--concurrency`: 17; expected a whole number from 1 to 16'],
+    [['--concurrency', 'many'], 'Invalid `--concurrency`: many'],
+    [['--concurrency', '0x4'], 'Invalid `--concurrency`: 0x4'],
+    [['--concurrency', ' 4'], 'Invalid `--concurrency`:  4'],
+    [['--concurrency', '2.0'], 'Invalid `--concurrency`: 2.0'],
+    [['--concurrency', ''], 'Invalid `--concurrency`: ;'],
+    [
+      ['--items-per-page', '1e2'],
+      'Invalid `--items-per-page`: 1e2; expected a whole number from 1 to 500.',
+    ],
+    [['--items-per-page', '501'], 'Invalid `--items-per-page`: 501'],
+    [['--items-per-page=-5'], 'Invalid `--items-per-page`: -5'],
+    [['--items-per-page', '99999999999999999999'], 'Invalid `--items-per-page`'],
     [['--bogus'], 'Unknown option: `--bogus`'],
     [['extra'], 'Unexpected argument: extra'],
   ])('exits 2 without a request for %j', async (args, message) => {
