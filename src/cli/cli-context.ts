@@ -2,6 +2,7 @@ import { CincopaClient } from '../client.js';
 import { BASE_URL_ENV_VAR, DEFAULT_BASE_URL, TOKEN_ENV_VAR } from '../client-options.js';
 import { type TokenMasker, createTokenMasker } from '../internal/token-mask.js';
 import type { CliIo } from './cli-io.js';
+import { type Output, streamOutput } from './output.js';
 import { printable, terminalLines } from './printable.js';
 import { type TokenSource, readTokenSource } from './token-source.js';
 
@@ -25,11 +26,16 @@ export interface Connection {
  */
 export class CliContext {
   readonly io: CliIo;
+  /** Stdout, masked: every text a command prints there goes through it. */
+  readonly stdout: Output;
   readonly #masks: TokenMasker[];
+  readonly #afterError: string[];
 
   constructor(io: CliIo) {
     this.io = io;
+    this.stdout = streamOutput(io.stdout, (text) => this.mask(text));
     this.#masks = [];
+    this.#afterError = [];
     const token = io.env[TOKEN_ENV_VAR];
     if (token !== undefined) this.hide(token);
   }
@@ -55,6 +61,17 @@ export class CliContext {
    */
   warn(message: string): void {
     this.io.stderr.write(this.mask(terminalLines(`${message}\n`)));
+  }
+
+  /** Keeps a warning to print after the error that ends the command, which it explains. */
+  warnAfterError(message: string): void {
+    this.#afterError.push(message);
+  }
+
+  /** Writes the error that ends the command on stderr, then the warnings kept for it. */
+  fail(message: string): void {
+    this.warn(`error: ${message}`);
+    for (const warning of this.#afterError.splice(0)) this.warn(`warning: ${warning}`);
   }
 
   /**

@@ -1,11 +1,12 @@
 /** A stream the CLI writes to: `process.stdout`, `process.stderr`, or a test's stand-in. */
 export interface CliStream {
-  /** Writes text; a `false` return asks the writer to wait for `drain`. */
-  write(text: string): unknown;
+  /**
+   * Writes text, then calls `callback` once it is written or failed, as Node's streams do; a
+   * `false` return asks the writer to wait for that callback.
+   */
+  write(text: string, callback?: (error?: Error | null) => void): unknown;
   /** Whether the stream is a terminal; the progress bar is drawn only then. */
   readonly isTTY?: boolean;
-  /** Subscribes once to `drain`, when the stream supports back-pressure. */
-  once?(event: 'drain', listener: () => void): unknown;
 }
 
 /** Where the CLI writes and what it reads, so that tests can run it in-process. */

@@ -5,7 +5,8 @@ import type { CliContext } from './cli-context.js';
 import { EXIT } from './cli-io.js';
 import { AUDIT_FORMATS, type AuditFormat, auditWriter } from './audit-formats.js';
 import { summaryText } from './audit-table.js';
-import { type Output, fileOutput, streamOutput } from './output.js';
+import { fileOutput } from './file-output.js';
+import type { Output } from './output.js';
 import { type ParsedCommand, booleanFlag, parseCommand, textFlag } from './parse-command.js';
 import { ProgressBar } from './progress-bar.js';
 import { AUDIT_USAGE } from './usage.js';
@@ -29,7 +30,7 @@ const AUDIT_OPTIONS = {
 export async function runAudit(args: readonly string[], context: CliContext): Promise<number> {
   const parsed = parseCommand(args, AUDIT_OPTIONS, AUDIT_USAGE, context);
   if (booleanFlag(parsed, 'help')) {
-    context.io.stdout.write(AUDIT_USAGE);
+    await context.stdout.write(AUDIT_USAGE);
     return EXIT.ok;
   }
   if (parsed.positionals.length > 0) {
@@ -42,9 +43,12 @@ export async function runAudit(args: readonly string[], context: CliContext): Pr
 
   try {
     await writeAudit(audit, format, booleanFlag(parsed, 'only-versioned'), output);
-  } finally {
     progress?.clear();
     await output.close();
+  } catch (error) {
+    progress?.clear();
+    context.warnAfterError(`the audit did not complete: ${await output.abandon()}`);
+    throw error;
   }
   if (format === 'csv') context.warn(summaryText(audit.summary, audit.stats).trimEnd());
   warnIfChanged(audit, context);
@@ -111,7 +115,7 @@ function numberFlag(parsed: ParsedCommand, name: string, max: number): number | 
 }
 
 async function openOutput(path: string | undefined, context: CliContext): Promise<Output> {
-  if (path === undefined) return streamOutput(context.io.stdout, context.mask);
+  if (path === undefined) return context.stdout;
   try {
     return await fileOutput(path, context.mask);
   } catch (error) {

@@ -7,7 +7,7 @@ import { printable } from './printable.js';
 import { booleanFlag, parseCommand, textFlag } from './parse-command.js';
 import { DOCTOR_USAGE } from './usage.js';
 
-type Print = (line: string) => void;
+type Print = (line: string) => Promise<void>;
 type CheckLines = [label: string, text: string][];
 
 /**
@@ -18,7 +18,7 @@ type CheckLines = [label: string, text: string][];
 export async function runDoctor(args: readonly string[], context: CliContext): Promise<number> {
   const parsed = parseCommand(args, {}, DOCTOR_USAGE, context);
   if (booleanFlag(parsed, 'help')) {
-    context.io.stdout.write(DOCTOR_USAGE);
+    await context.stdout.write(DOCTOR_USAGE);
     return EXIT.ok;
   }
   const connection = await context.connect(
@@ -26,15 +26,15 @@ export async function runDoctor(args: readonly string[], context: CliContext): P
     DOCTOR_USAGE,
   );
   // Checks quote what the server answered: escaped, as on stderr.
-  const print: Print = (line) => context.io.stdout.write(context.mask(`${printable(line)}\n`));
-  printConfiguration(connection, print);
+  const print: Print = (line) => context.stdout.write(`${printable(line)}\n`);
+  await printConfiguration(connection, print);
 
-  print('Checks');
+  await print('Checks');
   const ready =
     (await check('ping.json', print, () => pingLines(connection.client))) &&
     (await check('asset.list.json', print, () => listLines(connection.client)));
-  print('');
-  print(
+  await print('');
+  await print(
     ready
       ? 'Ready: `get` and `audit` will work with this token.'
       : 'Not ready: see the failed check above.',
@@ -42,21 +42,21 @@ export async function runDoctor(args: readonly string[], context: CliContext): P
   return ready ? EXIT.ok : EXIT.failed;
 }
 
-function printConfiguration(connection: Connection, print: Print): void {
-  print('Configuration');
-  print(`  API root          ${connection.baseUrl.url} (${connection.baseUrl.from})`);
-  print(`  token             ${TOKEN_MASK} (set, from ${connection.token.from})`);
-  print(`  Node.js           ${process.version}`);
-  print('');
+async function printConfiguration(connection: Connection, print: Print): Promise<void> {
+  await print('Configuration');
+  await print(`  API root          ${connection.baseUrl.url} (${connection.baseUrl.from})`);
+  await print(`  token             ${TOKEN_MASK} (set, from ${connection.token.from})`);
+  await print(`  Node.js           ${process.version}`);
+  await print('');
 }
 
 async function check(name: string, print: Print, run: () => Promise<CheckLines>): Promise<boolean> {
   try {
-    for (const [label, text] of await run()) print(`  ${label.padEnd(16)}  ${text}`);
+    for (const [label, text] of await run()) await print(`  ${label.padEnd(16)}  ${text}`);
     return true;
   } catch (error) {
     if (!(error instanceof CincopaError)) throw error;
-    print(`  ${name.padEnd(16)}  failed: ${error.message}`);
+    await print(`  ${name.padEnd(16)}  failed: ${error.message}`);
     return false;
   }
 }

@@ -3,7 +3,6 @@ import { InvalidRequestError } from '../errors.js';
 import type { CliContext } from './cli-context.js';
 import { EXIT } from './cli-io.js';
 import { formatAssetVersions, toJsonReport } from './format-versions.js';
-import { streamOutput } from './output.js';
 import { booleanFlag, parseCommand, textFlag } from './parse-command.js';
 import { GET_USAGE } from './usage.js';
 import { UsageError } from './usage-error.js';
@@ -19,7 +18,10 @@ export async function runGet(args: readonly string[], context: CliContext): Prom
     GET_USAGE,
     context,
   );
-  if (booleanFlag(parsed, 'help')) return help(context);
+  if (booleanFlag(parsed, 'help')) {
+    await context.stdout.write(GET_USAGE);
+    return EXIT.ok;
+  }
   const rids = parsed.positionals;
   if (rids.length === 0) throw new UsageError('Missing rid: expected `get <rid...>`.', GET_USAGE);
   checkRids(rids);
@@ -29,7 +31,7 @@ export async function runGet(args: readonly string[], context: CliContext): Prom
     GET_USAGE,
   );
   const outcomes = await client.getAssetVersionsMany(rids);
-  const output = streamOutput(context.io.stdout, context.mask);
+  const output = context.stdout;
   const json = booleanFlag(parsed, 'json');
   let printed = 0;
   for (const outcome of outcomes) {
@@ -55,9 +57,4 @@ function checkRids(rids: readonly string[]): void {
       throw new UsageError(`Invalid rid (argument ${index + 1}): ${error.message}`, GET_USAGE);
     }
   }
-}
-
-function help(context: CliContext): number {
-  context.io.stdout.write(GET_USAGE);
-  return EXIT.ok;
 }

@@ -1,58 +1,55 @@
-import { type WriteStream, createWriteStream } from 'node:fs';
-
 import type { CliStream } from './cli-io.js';
+import { OutputError } from './output-error.js';
 
 /** Where a command's data goes: stdout or a file, masked, with back-pressure honoured. */
 export interface Output {
-  /** Writes text, waiting when the destination asks to, so that memory stays flat. */
+  /**
+   * Writes text, waiting when the destination asks to, so that memory stays flat.
+   *
+   * @throws {OutputError} when an earlier write failed.
+   */
   write(text: string): Promise<void>;
-  /** Flushes and closes a file; nothing for stdout. */
+  /**
+   * Ends a complete output once all of it is written; a file is moved into place.
+   *
+   * @throws {OutputError} when a write failed.
+   */
   close(): Promise<void>;
+  /** Ends an output left incomplete, and says what became of it, for a warning. */
+  abandon(): Promise<string>;
 }
 
-/** An output to `stream`, every text passed through `mask`. */
-export function streamOutput(stream: CliStream, mask: (text: string) => string): Output {
-  return {
-    async write(text) {
-      if (stream.write(mask(text)) !== false || !stream.once) return;
-      await new Promise<void>((resolve) => stream.once?.('drain', resolve));
-    },
-    close: async () => undefined,
-  };
-}
-
-/**
- * An output to the file at `path`, created or emptied once it is open.
- *
- * @throws {Error} the file system's error when the file cannot be opened.
- */
-export async function fileOutput(path: string, mask: (text: string) => string): Promise<Output> {
-  const file = createWriteStream(path, { flags: 'w' });
-  await new Promise<void>((resolve, reject) => {
-    file.once('open', () => resolve());
-    file.once('error', reject);
-  });
+/** An output to `stream`, every text passed through `mask`; `name` says where it goes. */
+export function streamOutput(
+  stream: CliStream,
+  mask: (text: string) => string,
+  name = 'stdout',
+): Output {
   let failure: Error | undefined;
-  file.on('error', (error) => (failure = error));
+  let written: Promise<void> = Promise.resolve();
+  const settled = async () => {
+    await written;
+    if (failure) throw new OutputError(failure);
+  };
   return {
     async write(text) {
-      if (failure) throw failure;
-      if (!file.write(mask(text))) await drained(file);
+      if (failure) throw new OutputError(failure);
+      let full = false;
+      written = new Promise((resolve) => {
+        const accepted = stream.write(mask(text), (error) => {
+          failure ??= error ?? undefined;
+          resolve();
+        });
+        full = accepted === false;
+      });
+      // Callbacks come in order, so the latest one means the stream's buffer is empty: this
+      // waits for back-pressure as `drain` would, and also ends when the stream fails.
+      if (full) await settled();
     },
-    close: () => closed(file),
+    close: settled,
+    async abandon() {
+      await written;
+      return `the data written to ${name} is incomplete.`;
+    },
   };
-}
-
-function drained(file: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => {
-    file.once('drain', resolve);
-    file.once('error', reject);
-  });
-}
-
-function closed(file: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => {
-    file.once('error', reject);
-    file.end(() => resolve());
-  });
 }

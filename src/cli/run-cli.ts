@@ -4,8 +4,9 @@ import { type CliIo, EXIT } from './cli-io.js';
 import { runAudit } from './command-audit.js';
 import { runDoctor } from './command-doctor.js';
 import { runGet } from './command-get.js';
-import { USAGE } from './usage.js';
+import { OutputError } from './output-error.js';
 import { flagName, refuseTokenFlag } from './parse-command.js';
+import { USAGE } from './usage.js';
 import { UsageError } from './usage-error.js';
 
 const COMMANDS = { get: runGet, audit: runAudit, doctor: runDoctor } as const;
@@ -17,22 +18,34 @@ const COMMANDS = { get: runGet, audit: runAudit, doctor: runDoctor } as const;
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const context = new CliContext(io);
   try {
-    return await dispatch(args, context);
+    const code = await dispatch(args, context);
+    await context.stdout.close();
+    return code;
   } catch (error) {
-    if (error instanceof UsageError) {
-      context.warn(`error: ${error.message}\n\n${error.usage.trimEnd()}`);
-      return EXIT.usage;
-    }
-    if (!(error instanceof CincopaError)) throw error;
-    context.warn(`error: ${error.message}`);
-    return error.code === 'invalid_request' ? EXIT.usage : EXIT.failed;
+    return failed(error, context);
   }
+}
+
+function failed(error: unknown, context: CliContext): number {
+  if (error instanceof UsageError) {
+    context.fail(`${error.message}\n\n${error.usage.trimEnd()}`);
+    return EXIT.usage;
+  }
+  // A reader that stops early (`cincopa-versions audit | head`) is not a failure.
+  if (error instanceof OutputError && error.code === 'EPIPE') return EXIT.ok;
+  if (error instanceof OutputError) {
+    context.fail(error.message);
+    return EXIT.failed;
+  }
+  if (!(error instanceof CincopaError)) throw error;
+  context.fail(error.message);
+  return error.code === 'invalid_request' ? EXIT.usage : EXIT.failed;
 }
 
 async function dispatch(args: readonly string[], context: CliContext): Promise<number> {
   const [name, ...rest] = args;
   if (name === '-h' || name === '--help') {
-    context.io.stdout.write(USAGE);
+    await context.stdout.write(USAGE);
     return EXIT.ok;
   }
   if (name === undefined) throw new UsageError('Missing command.', USAGE);

@@ -1,5 +1,6 @@
 import type { CliIo } from '../../src/cli/cli-io.js';
 import { runCli } from '../../src/cli/run-cli.js';
+import { recorder } from '../support/cli-capture.js';
 
 /** What one in-process CLI run printed, and its exit code. */
 export interface CliRun {
@@ -17,8 +18,8 @@ export async function run(
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
-    stdout: { write: (text: string) => out.push(text) },
-    stderr: { write: (text: string) => err.push(text), isTTY: tty },
+    stdout: { write: recorder(out) },
+    stderr: { write: recorder(err), isTTY: tty },
     env,
   };
   const code = await runCli(args, io);

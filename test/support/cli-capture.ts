@@ -1,4 +1,4 @@
-import type { CliIo } from '../../src/cli/cli-io.js';
+import type { CliIo, CliStream } from '../../src/cli/cli-io.js';
 
 /** An in-process stand-in for the CLI's streams and environment, recording what it prints. */
 export interface CliCapture {
@@ -13,11 +13,20 @@ export function captureCli(env: Record<string, string | undefined>): CliCapture 
   const err: string[] = [];
   return {
     io: {
-      stdout: { write: (text: string) => out.push(text) },
-      stderr: { write: (text: string) => err.push(text) },
+      stdout: { write: recorder(out) },
+      stderr: { write: recorder(err) },
       env,
     },
     stdout: () => out.join(''),
     stderr: () => err.join(''),
+  };
+}
+
+/** A stream's `write` that keeps each text in `texts` and calls back at once, as written. */
+export function recorder(texts: string[]): CliStream['write'] {
+  return (text, callback) => {
+    texts.push(text);
+    callback?.();
+    return true;
   };
 }
