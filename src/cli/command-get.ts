@@ -1,5 +1,6 @@
 import { buildAssetListQuery } from '../asset-list-request.js';
 import { InvalidRequestError } from '../errors.js';
+import type { AssetVersionsOutcome } from '../get-asset-versions-many.js';
 import type { CliContext } from './cli-context.js';
 import { EXIT } from './cli-io.js';
 import { formatAssetVersions, toJsonReport } from './format-versions.js';
@@ -31,8 +32,18 @@ export async function runGet(args: readonly string[], context: CliContext): Prom
     GET_USAGE,
   );
   const outcomes = await client.getAssetVersionsMany(rids);
-  const output = context.stdout;
   const json = booleanFlag(parsed, 'json');
+  if (json && rids.length > 1) await printJsonArray(outcomes, context);
+  else await printEach(outcomes, json, context);
+  return outcomes.every((outcome) => outcome.ok) ? EXIT.ok : EXIT.failed;
+}
+
+// Text, or the JSON object of a single rid: a failed rid is only reported on stderr.
+async function printEach(
+  outcomes: readonly AssetVersionsOutcome[],
+  json: boolean,
+  context: CliContext,
+): Promise<void> {
   let printed = 0;
   for (const outcome of outcomes) {
     if (!outcome.ok) {
@@ -42,9 +53,23 @@ export async function runGet(args: readonly string[], context: CliContext): Prom
     const text = json
       ? `${JSON.stringify(toJsonReport(outcome.result), null, 2)}\n`
       : formatAssetVersions(outcome.result);
-    await output.write(printed++ > 0 && !json ? `\n${text}` : text);
+    await context.stdout.write(printed++ > 0 ? `\n${text}` : text);
   }
-  return outcomes.every((outcome) => outcome.ok) ? EXIT.ok : EXIT.failed;
+}
+
+// Several rids with --json make one document, so that it parses whole: an array in the order
+// given, a failed rid as `{ rid, error: { code, message } }`, also reported on stderr.
+async function printJsonArray(
+  outcomes: readonly AssetVersionsOutcome[],
+  context: CliContext,
+): Promise<void> {
+  const reports = outcomes.map((outcome) => {
+    if (outcome.ok) return toJsonReport(outcome.result);
+    context.warn(`error: ${outcome.rid}: ${outcome.error.message}`);
+    const { code, message } = outcome.error;
+    return { rid: outcome.rid, error: { code, message } };
+  });
+  await context.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
 }
 
 // Every rid is checked before the first request, so that a typo sends nothing.

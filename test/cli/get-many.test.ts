@@ -45,13 +45,35 @@ describe('cincopa-versions get with several rids', () => {
     expect(result.stderr).toBe('');
   });
 
-  it('prints one JSON document per rid with --json', async () => {
+  it('prints one JSON array of the rids in the order given with --json', async () => {
     const result = await get('TWO', 'ASSET_RID', '--json');
 
-    const documents = result.stdout
-      .split(/\n(?=\{)/)
-      .map((text) => JSON.parse(text) as { rid: string });
-    expect(documents.map((document) => document.rid)).toEqual(['TWO', 'ASSET_RID']);
+    const reports = JSON.parse(result.stdout) as { rid: string }[];
+    expect(result.code).toBe(0);
+    expect(reports.map((report) => report.rid)).toEqual(['TWO', 'ASSET_RID']);
+  });
+
+  it('puts a failed rid in the JSON array as an error entry, and reports it on stderr', async () => {
+    const result = await get('TWO', 'MISSING', '--json');
+
+    const reports = JSON.parse(result.stdout);
+    expect(result.code).toBe(1);
+    expect(reports[1]).toEqual({
+      rid: 'MISSING',
+      error: {
+        code: 'asset_not_found',
+        message: 'Asset not found: no asset has the rid "MISSING".',
+      },
+    });
+    expect(result.stderr).toBe(
+      'error: MISSING: Asset not found: no asset has the rid "MISSING".\n',
+    );
+  });
+
+  it('prints a single rid with --json as one object, as before', async () => {
+    const result = await get('TWO', '--json');
+
+    expect(JSON.parse(result.stdout)).toMatchObject({ rid: 'TWO', versionsKnown: true });
   });
 
   it('exits 2 without a request when any rid is malformed', async () => {

@@ -93,6 +93,11 @@ const auditing: Invocation[] = [
     args: ['get', 'ECHO', 'NONE', 'PATH-0', ...connection],
     exit: 1,
   },
+  {
+    name: 'get --json with several rids',
+    args: ['get', 'ECHO', 'NONE', 'PATH-0', '--json', ...connection],
+    exit: 1,
+  },
 ];
 
 /** Runs `invocations` with `token` at once; returns what each printed and its exit code. */
