@@ -16,5 +16,5 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-/** Exit codes: success, a failure of the API or the network, bad usage. */
+/** Exit codes: success, a failure of the API, the network or the output, bad usage. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;

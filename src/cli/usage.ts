@@ -7,7 +7,7 @@ const CONNECTION = `Connection:
 
 The token is read from ${TOKEN_ENV_VAR} or --token-file, never from a flag value
 (it would stay in shell history), and it is never printed.
-Exit codes: 0 success, 1 an API or network failure, 2 bad usage.`;
+Exit codes: 0 success, 1 an API, network or output failure, 2 bad usage.`;
 
 /** The usage of the whole CLI. */
 export const USAGE = `Usage: cincopa-versions <command> [options]
@@ -31,7 +31,8 @@ Prints each asset's versions (ver-N attachments), its original and its rendition
 in the order given. A rid that fails is reported on stderr; the others still print.
 
 Options:
-  --json                one JSON document per rid instead of text
+  --json                JSON instead of text: one object for one rid; for several, one
+                        array in the order given, a failed rid as { rid, error }
 
 ${CONNECTION}
 `;
@@ -48,7 +49,8 @@ Options:
   --tag <tag>            only assets with this tag
   --only-versioned       print only assets with versions (the totals cover all)
   --format <format>      table (default), json, ndjson or csv
-  --output <file>        write the data to this file instead of stdout
+  --output <file>        write the data to this file instead of stdout, whole or not
+                         at all: an existing file is replaced only when the audit completes
   --concurrency <n>      pages fetched at the same time, 1 to 16 (default 4)
   --items-per-page <n>   assets per request, 1 to 500 (default 50)
 
