@@ -2,13 +2,17 @@
 export type AbortCause = 'caller' | 'deadline' | 'attempt';
 
 /**
- * An AbortController that follows other signals and timers, remembers which one fired, and
- * releases every listener and timer on `dispose()`, so that no call leaves one behind.
+ * An AbortController that follows one other signal and one timer, remembers which of them
+ * fired, and releases both on `dispose()`, so that no attempt leaves a listener or a timer
+ * behind. One scope per attempt: each AbortController costs a signal that Node builds as a
+ * transferable object, which is a visible part of a small call.
  */
 export class AbortScope {
   readonly #controller = new AbortController();
-  readonly #cleanups: (() => void)[] = [];
   #cause: AbortCause | undefined;
+  #followed: AbortSignal | undefined;
+  #onFollowedAbort: (() => void) | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   /** The signal to pass on. */
   get signal(): AbortSignal {
@@ -20,28 +24,19 @@ export class AbortScope {
     return this.#cause;
   }
 
-  /** Aborts the scope when `signal` aborts (at once if it already has). */
-  follow(signal: AbortSignal | undefined, cause: AbortCause | (() => AbortCause)): this {
+  /** Aborts the scope when `signal` aborts (at once if it already has). Call at most once. */
+  follow(signal: AbortSignal | undefined, cause: AbortCause): this {
     if (!signal) return this;
-    const onAbort = () => this.abort(typeof cause === 'function' ? cause() : cause);
-    if (signal.aborted) {
-      onAbort();
-      return this;
-    }
-    signal.addEventListener('abort', onAbort, { once: true });
-    this.#cleanups.push(() => signal.removeEventListener('abort', onAbort));
+    if (signal.aborted) return this.abort(cause);
+    this.#followed = signal;
+    this.#onFollowedAbort = () => this.abort(cause);
+    signal.addEventListener('abort', this.#onFollowedAbort, { once: true });
     return this;
   }
 
-  /** Aborts the scope, with the cause of the scope it follows, when `parent` aborts. */
-  followScope(parent: AbortScope): this {
-    return this.follow(parent.signal, () => parent.cause ?? 'caller');
-  }
-
-  /** Aborts the scope after `ms` milliseconds. */
+  /** Aborts the scope after `ms` milliseconds. Call at most once. */
   abortAfter(ms: number, cause: AbortCause): this {
-    const timer = setTimeout(() => this.abort(cause), ms);
-    this.#cleanups.push(() => clearTimeout(timer));
+    this.#timer = setTimeout(() => this.abort(cause), ms);
     return this;
   }
 
@@ -53,25 +48,11 @@ export class AbortScope {
     return this;
   }
 
-  /** Waits `ms` milliseconds; rejects as soon as the scope aborts. */
-  sleep(ms: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const signal = this.#controller.signal;
-      if (signal.aborted) return reject(signal.reason);
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      };
-      const timer = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
-  }
-
-  /** Removes every listener and timer the scope added. */
+  /** Removes the listener and the timer the scope added. */
   dispose(): void {
-    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    clearTimeout(this.#timer);
+    if (this.#onFollowedAbort) this.#followed?.removeEventListener('abort', this.#onFollowedAbort);
+    this.#followed = undefined;
+    this.#onFollowedAbort = undefined;
   }
 }

@@ -2,10 +2,11 @@ import ky, { type KyInstance } from 'ky';
 
 import type { ResolvedClientOptions } from '../client-options.js';
 import { CincopaError, RateLimitedError, TransportError } from '../errors.js';
-import { AbortScope } from './abort-scope.js';
+import { type AbortCause, AbortScope } from './abort-scope.js';
 import { readBody } from './read-body.js';
 import { backoffDelay } from './retry-after.js';
 import { sanitizeCause } from './sanitize-cause.js';
+import { sleep } from './sleep.js';
 import { type RawResponse, statusError } from './status-error.js';
 import { TOKEN_MASK, type TokenMasker, createTokenMasker } from './token-mask.js';
 
@@ -16,12 +17,15 @@ import { TOKEN_MASK, type TokenMasker, createTokenMasker } from './token-mask.js
 export class Transport {
   readonly #options: ResolvedClientOptions;
   readonly #ky: KyInstance;
+  // The token's query parameter, encoded once: every URL starts with it.
+  readonly #tokenParameter: string;
   /** Masks the token in any text; every error and hook payload passes through it. */
   readonly mask: TokenMasker;
 
   constructor(options: ResolvedClientOptions) {
     this.#options = options;
     this.mask = createTokenMasker(options.apiToken);
+    this.#tokenParameter = new URLSearchParams({ api_token: options.apiToken }).toString();
     // Retries, time limits and status handling are ours: ky's errors quote the full URL.
     this.#ky = ky.create({
       retry: 0,
@@ -34,10 +38,14 @@ export class Transport {
 
   /** The URL of `method` with `query`, and the token as `api_token` (masked if asked). */
   url(method: string, query: URLSearchParams, masked = false): string {
-    const url = new URL(method, this.#options.baseUrl);
-    url.searchParams.set('api_token', masked ? TOKEN_MASK : this.#options.apiToken);
-    for (const [name, value] of query) url.searchParams.append(name, value);
-    return url.toString();
+    return this.#url(method, query.toString(), masked);
+  }
+
+  // The base URL carries no query or fragment and ends with `/` (see `resolveBaseUrl`), so
+  // joining text gives what `new URL` would, without parsing it again for every request.
+  #url(method: string, search: string, masked: boolean): string {
+    const token = masked ? `api_token=${TOKEN_MASK}` : this.#tokenParameter;
+    return `${this.#options.baseUrl.href}${method}?${token}${search && '&'}${search}`;
   }
 
   /**
@@ -46,42 +54,42 @@ export class Transport {
    * @throws {CincopaError} for a non-2xx status, a time limit, a network failure or an abort.
    */
   async get(method: string, query: URLSearchParams, signal?: AbortSignal): Promise<RawResponse> {
-    const target = { url: this.url(method, query), masked: this.url(method, query, true) };
-    const call = new AbortScope()
-      .follow(signal, 'caller')
-      .abortAfter(this.#options.totalTimeout, 'deadline');
+    const search = query.toString();
+    const target = {
+      url: this.#url(method, search, false),
+      masked: this.#url(method, search, true),
+    };
     const deadline = Date.now() + this.#options.totalTimeout;
 
-    try {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await this.#attempt(target, attempt, call);
-        } catch (error) {
-          const failure = error as CincopaError;
-          const delayMs = this.#retryDelay(failure, attempt, deadline);
-          this.#options.hooks.onRetry?.({
-            method: 'GET',
-            url: target.masked,
-            attempt,
-            error: failure,
-            delayMs,
-          });
-          await call.sleep(delayMs).catch((reason: unknown) => {
-            throw this.#abortError(call, target.masked, reason);
-          });
-        }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#attempt(target, attempt, signal, deadline);
+      } catch (error) {
+        const failure = error as CincopaError;
+        const delayMs = this.#retryDelay(failure, attempt, deadline);
+        this.#options.hooks.onRetry?.({
+          method: 'GET',
+          url: target.masked,
+          attempt,
+          error: failure,
+          delayMs,
+        });
+        // The wait ends before the deadline (`#retryDelay` made sure): only the caller can
+        // cut it short.
+        await sleep(delayMs, signal).catch((reason: unknown) => {
+          throw this.#abortError('caller', target.masked, reason);
+        });
       }
-    } finally {
-      call.dispose();
     }
   }
 
   async #attempt(
     target: { url: string; masked: string },
     attempt: number,
-    call: AbortScope,
+    signal: AbortSignal | undefined,
+    deadline: number,
   ): Promise<RawResponse> {
-    const scope = new AbortScope().followScope(call).abortAfter(this.#options.timeout, 'attempt');
+    const scope = this.#attemptScope(signal, deadline);
     const started = Date.now();
     this.#options.hooks.onRequest?.({ method: 'GET', url: target.masked, attempt });
 
@@ -98,7 +106,7 @@ export class Transport {
     } catch (error) {
       if (error instanceof CincopaError) throw error;
       throw scope.cause
-        ? this.#abortError(scope, target.masked, error)
+        ? this.#abortError(scope.cause, target.masked, error)
         : this.#networkError(target.masked, error);
     } finally {
       scope.dispose();
@@ -114,6 +122,19 @@ export class Transport {
     });
     if (response.status >= 200 && response.status < 300) return response;
     throw statusError(response, this.mask);
+  }
+
+  // One scope and one timer per attempt: the timer is set to whichever limit comes first,
+  // `timeout` for this attempt or `totalTimeout` for the whole call.
+  #attemptScope(signal: AbortSignal | undefined, deadline: number): AbortScope {
+    const untilDeadline = Math.max(0, deadline - Date.now());
+    const { timeout } = this.#options;
+    return new AbortScope()
+      .follow(signal, 'caller')
+      .abortAfter(
+        Math.min(timeout, untilDeadline),
+        timeout < untilDeadline ? 'attempt' : 'deadline',
+      );
   }
 
   /** How long to wait before retrying `failure`; throws it (or a sharper one) when not to. */
@@ -142,15 +163,15 @@ export class Transport {
     return delayMs;
   }
 
-  #abortError(scope: AbortScope, requestUrl: string, reason: unknown): TransportError {
+  #abortError(abortCause: AbortCause, requestUrl: string, reason: unknown): TransportError {
     const cause = sanitizeCause(reason, this.mask);
-    if (scope.cause === 'caller') {
+    if (abortCause === 'caller') {
       return new TransportError('aborted', 'Aborted: the caller aborted the request.', false, {
         requestUrl,
         cause,
       });
     }
-    if (scope.cause === 'deadline') {
+    if (abortCause === 'deadline') {
       return new TransportError(
         'timeout',
         `Timed out: no result within \`totalTimeout\` (${this.#options.totalTimeout} ms).`,
