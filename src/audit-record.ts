@@ -1,5 +1,5 @@
-import { type VersionLabel, extractVersions } from './extract-versions.js';
-import type { Asset } from './models/asset.js';
+import { type VersionLabel, parseVersionLabel } from './extract-versions.js';
+import type { AuditedAsset } from './models/audited-asset.js';
 
 /** One version in an audit record. */
 export interface AuditedVersion {
@@ -41,37 +41,81 @@ export interface AuditRecord {
   readonly unknownSizes: number;
 }
 
-/** Reduces an asset to its audit record. Pure. */
-export function toAuditRecord(asset: Asset): AuditRecord {
-  const extracted = extractVersions(asset);
-  const versions = extracted.versions.map(({ label, number, filesize }) => ({
-    label,
-    number,
-    filesize,
-  }));
-  const renditionSizes = extracted.renditions.map((rendition) => rendition.filesize);
-  const original = extracted.original && { filesize: extracted.original.filesize };
-  const sizes = [
-    ...versions.map((version) => version.filesize),
-    ...renditionSizes,
-    ...(original ? [original.filesize] : []),
-  ];
+type AuditedAttachment = NonNullable<AuditedAsset['attached']>[number];
+
+/** A version being collected: its size may still come from the other attachment list. */
+interface VersionSize {
+  readonly label: VersionLabel;
+  readonly number: number;
+  filesize: number | null;
+}
+
+/**
+ * Reduces an asset to its audit record, by the rules of {@link extractVersions}: versions
+ * are read from `attached` then `attached_versions`, once per number, with the size from
+ * the other list when only it knows it; the original is the first `original` attachment.
+ * Takes a full {@link Asset} too. Pure.
+ */
+// It reads sizes only, so it walks the lists itself instead of building the full versions
+// `extractVersions` returns: this runs for every asset of an audit.
+export function toAuditRecord(asset: AuditedAsset): AuditRecord {
+  const byNumber = new Map<number, VersionSize>();
+  let original: { filesize: number | null } | null = null;
+  for (const list of [asset.attached, asset.attached_versions]) {
+    for (const attachment of list ?? []) {
+      const number = parseVersionLabel(attachment.type);
+      if (number !== null) collectVersion(byNumber, attachment, number);
+      else if (attachment.type === 'original' && original === null) {
+        original = { filesize: attachmentSize(attachment) };
+      }
+    }
+  }
+  const versions = [...byNumber.values()].sort((a, b) => a.number - b.number);
+  const renditions = renditionSizes(asset);
+  const known = knownSizes(versions.map((version) => version.filesize));
+
   return {
     rid: asset.rid,
     filename: asset.filename ?? null,
     type: asset.type ?? null,
-    versionsKnown: extracted.versionsKnown,
+    versionsKnown: Array.isArray(asset.attached) || Array.isArray(asset.attached_versions),
     versions,
-    versionBytes: sumKnown(versions.map((version) => version.filesize)),
+    versionBytes: known.bytes,
     original,
-    renditions: renditionSizes.length,
-    renditionBytes: sumKnown(renditionSizes),
-    unknownSizes: sizes.filter((size) => size === null).length,
+    renditions: renditions.count,
+    renditionBytes: renditions.bytes,
+    unknownSizes: known.unknown + renditions.unknown + (original?.filesize === null ? 1 : 0),
   };
 }
 
-function sumKnown(sizes: readonly (number | null)[]): number {
-  let total = 0;
-  for (const size of sizes) if (size !== null) total += size;
-  return total;
+function collectVersion(
+  byNumber: Map<number, VersionSize>,
+  attachment: AuditedAttachment,
+  number: number,
+): void {
+  const filesize = attachmentSize(attachment);
+  const first = byNumber.get(number);
+  if (!first) byNumber.set(number, { label: attachment.type as VersionLabel, number, filesize });
+  else if (first.filesize === null) first.filesize = filesize;
+}
+
+function attachmentSize(attachment: AuditedAttachment): number | null {
+  return attachment.filesize ?? attachment.versions?.original?.filesize ?? null;
+}
+
+function renditionSizes(asset: AuditedAsset) {
+  const sizes: (number | null)[] = [];
+  const map = asset.versions ?? {};
+  for (const key in map) sizes.push(map[key]?.filesize ?? null);
+  return { count: sizes.length, ...knownSizes(sizes) };
+}
+
+function knownSizes(sizes: readonly (number | null)[]): { bytes: number; unknown: number } {
+  let bytes = 0;
+  let unknown = 0;
+  for (const size of sizes) {
+    if (size === null) unknown++;
+    else bytes += size;
+  }
+  return { bytes, unknown };
 }

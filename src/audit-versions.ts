@@ -6,8 +6,10 @@ import {
   type AssetPageSource,
   type ListAssetsOptions,
   type ListingStats,
-  listAssets,
+  createListing,
 } from './list-assets.js';
+import type { PageFetch } from './listing-walk.js';
+import type { AuditedAsset } from './models/audited-asset.js';
 
 /** The filters of an audit: those of a listing, whose `details` the audit chooses. */
 export type AuditQuery = Omit<AssetListQuery, 'details'>;
@@ -49,7 +51,25 @@ export function auditVersions(
   query: AuditQuery = {},
   options: AuditVersionsOptions = {},
 ): VersionAudit {
-  const listing = listAssets(source, { ...query, details: VERSION_DETAILS }, options);
+  return auditPages(
+    (request, callOptions) => source.listAssetsPage(request, callOptions),
+    query,
+    options,
+  );
+}
+
+/**
+ * The audit behind {@link auditVersions}, with pages read by `fetchPage`: a client passes one
+ * that validates only the fields a record is made of.
+ *
+ * @throws {InvalidRequestError} `invalid_request` at once for a malformed query or option.
+ */
+export function auditPages(
+  fetchPage: PageFetch<AuditedAsset>,
+  query: AuditQuery,
+  options: AuditVersionsOptions,
+): VersionAudit {
+  const listing = createListing(fetchPage, { ...query, details: VERSION_DETAILS }, options);
   let summary = emptySummary();
   return {
     get summary() {

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 import {
   type AssetListRequest,
   DEFAULT_ITEMS_PER_PAGE,
@@ -9,7 +11,7 @@ import {
   type AuditQuery,
   type AuditVersionsOptions,
   type VersionAudit,
-  auditVersions,
+  auditPages,
 } from './audit-versions.js';
 import { type CincopaClientOptions, resolveClientOptions } from './client-options.js';
 import { ApiError, InvalidRequestError, InvalidResponseError } from './errors.js';
@@ -24,6 +26,7 @@ import { clip } from './internal/excerpt.js';
 import { parseEnvelope } from './internal/parse-envelope.js';
 import { TOKEN_MASK, type TokenMasker } from './internal/token-mask.js';
 import { Transport } from './internal/transport.js';
+import type { FetchedPage } from './listing-walk.js';
 import {
   type AssetListQuery,
   type AssetListing,
@@ -32,6 +35,7 @@ import {
 } from './list-assets.js';
 import type { Asset } from './models/asset.js';
 import { type Pagination, assetListResponseSchema } from './models/asset-list-response.js';
+import { auditedPageSchema } from './models/audited-asset.js';
 import { type PingResult, ping } from './ping.js';
 
 /** Per-call options. */
@@ -124,10 +128,19 @@ export class CincopaClient {
     request: AssetListRequest = {},
     options: CallOptions = {},
   ): Promise<AssetListPage> {
+    return this.#fetchPage(request, options, assetListResponseSchema);
+  }
+
+  // One request, its body read by `schema`: the full models for a page, or the audit's.
+  async #fetchPage<T extends { readonly rid: string }>(
+    request: AssetListRequest,
+    options: CallOptions,
+    schema: z.ZodType<{ items: T[]; items_data?: Pagination | undefined }>,
+  ): Promise<FetchedPage<T>> {
     const query = buildAssetListQuery(withDefaultPageSize(request));
     const { signal } = checkCallOptions(options);
     const response = await this.#transport.get(ASSET_LIST, query, signal);
-    const body = parseEnvelope(response, assetListResponseSchema, this.#transport.mask);
+    const body = parseEnvelope(response, schema, this.#transport.mask);
     return {
       assets: body.items,
       pagination: body.items_data ?? null,
@@ -168,13 +181,19 @@ export class CincopaClient {
 
   /**
    * Audits the versions of every asset matching `query`: one record per asset and a
-   * running summary; see {@link auditVersions}.
+   * running summary; see {@link auditVersions}. Each asset is validated only in the fields
+   * its record is made of.
    *
    * @throws {InvalidRequestError} `invalid_request` at once for a malformed query or option.
    * @throws {ListingError} during iteration, naming the page that failed.
    */
   auditVersions(query: AuditQuery = {}, options: AuditVersionsOptions = {}): VersionAudit {
-    return auditVersions(this, query, options);
+    // The audit's pages are read with a schema of only the fields its records are made of.
+    return auditPages(
+      (request, callOptions) => this.#fetchPage(request, callOptions, auditedPageSchema),
+      query,
+      options,
+    );
   }
 
   /**

@@ -5,7 +5,13 @@ import type { AssetListPage, CallOptions } from './client.js';
 import { InvalidRequestError } from './errors.js';
 import { functionSchema, signalSchema } from './internal/option-schemas.js';
 import { parseInput } from './internal/parse-input.js';
-import { emptyStats, walkListing } from './listing-walk.js';
+import {
+  type Listable,
+  type PageFetch,
+  type WalkedPage,
+  emptyStats,
+  walkListing,
+} from './listing-walk.js';
 import type { Asset } from './models/asset.js';
 import type { Pagination } from './models/asset-list-response.js';
 
@@ -143,12 +149,36 @@ export function listAssets(
   query: AssetListQuery = {},
   options: ListAssetsOptions = {},
 ): AssetListing {
+  return createListing(
+    (request, callOptions) => source.listAssetsPage(request, callOptions),
+    query,
+    options,
+  );
+}
+
+/** A listing of any asset type: what {@link listAssets} and an audit both walk. */
+export interface Listing<T extends Listable> extends AsyncIterable<T> {
+  pages(): AsyncIterableIterator<WalkedPage<T>>;
+  readonly stats: ListingStats;
+}
+
+/**
+ * The listing behind {@link listAssets}, with pages read by `fetchPage`: an audit passes one
+ * that reads only the fields it needs.
+ *
+ * @throws {InvalidRequestError} `invalid_request` at once for a malformed query or option.
+ */
+export function createListing<T extends Listable>(
+  fetchPage: PageFetch<T>,
+  query: AssetListQuery,
+  options: ListAssetsOptions,
+): Listing<T> {
   const settings = checkOptions(options);
   checkQuery(query);
   const stats = { current: emptyStats() };
   const walk = () => {
     stats.current = emptyStats();
-    return walkListing(source, { ...settings, query }, stats.current);
+    return walkListing(fetchPage, { ...settings, query }, stats.current);
   };
   return {
     pages: walk,

@@ -1,18 +1,40 @@
-import type { AssetListPage } from './client.js';
+import type { AssetListRequest } from './asset-list-request.js';
+import type { CallOptions } from './client.js';
 import { CincopaError, TransportError } from './errors.js';
 import { AbortFanout } from './internal/abort-fanout.js';
 import { checkPagination, repeatedPageError, shortListingError } from './internal/page-checks.js';
 import { PagePrefetch } from './internal/page-prefetch.js';
-import type {
-  AssetListQuery,
-  AssetPageSource,
-  ListedPage,
-  ListingProgress,
-  ListingStats,
-} from './list-assets.js';
+import type { AssetListQuery, ListingProgress, ListingStats } from './list-assets.js';
 import { ListingError } from './listing-error.js';
-import type { Asset } from './models/asset.js';
 import type { Pagination } from './models/asset-list-response.js';
+
+/** What a listing needs of an asset: its rid, to hand each out once. */
+export interface Listable {
+  readonly rid: string;
+}
+
+/** One parsed page, whatever the schema its assets were read with. */
+export interface FetchedPage<T extends Listable> {
+  readonly assets: readonly T[];
+  readonly pagination: Pagination | null;
+  /** The request URL with the token masked. */
+  readonly requestUrl: string;
+}
+
+/** Fetches and parses one page; rejects with a {@link CincopaError} on failure. */
+export type PageFetch<T extends Listable> = (
+  request: AssetListRequest,
+  options: CallOptions,
+) => Promise<FetchedPage<T>>;
+
+/** One page of a walk: {@link ListedPage} for any asset type. */
+export interface WalkedPage<T extends Listable> {
+  readonly page: number;
+  readonly pagesTotal: number;
+  readonly assets: readonly T[];
+  readonly pagination: Pagination;
+  readonly requestUrl: string;
+}
 
 /** A listing's settings, checked and with defaults applied. */
 export interface WalkSettings {
@@ -26,8 +48,8 @@ export interface WalkSettings {
 
 type MutableStats = { -readonly [K in keyof ListingStats]: ListingStats[K] };
 
-interface CheckedPage {
-  readonly listed: AssetListPage;
+interface CheckedPage<T extends Listable> {
+  readonly listed: FetchedPage<T>;
   readonly pagination: Pagination;
 }
 
@@ -48,22 +70,22 @@ export function emptyStats(): MutableStats {
  * Walks the pages of one listing, updating `stats` as it goes. Requests still in flight when
  * the walk ends (the reader stopped, or a page failed) are aborted.
  */
-export async function* walkListing(
-  source: AssetPageSource,
+export async function* walkListing<T extends Listable>(
+  fetchPage: PageFetch<T>,
   settings: WalkSettings,
   stats: MutableStats,
-): AsyncGenerator<ListedPage, void, undefined> {
+): AsyncGenerator<WalkedPage<T>, void, undefined> {
   const requests = new AbortFanout(settings.signal);
   try {
-    yield* new Walk(source, settings, stats, requests).run();
+    yield* new Walk(fetchPage, settings, stats, requests).run();
   } finally {
     requests.abort(new DOMException('The listing ended.', 'AbortError'));
     requests.dispose();
   }
 }
 
-class Walk {
-  readonly #source: AssetPageSource;
+class Walk<T extends Listable> {
+  readonly #fetchPage: PageFetch<T>;
   readonly #settings: WalkSettings;
   readonly #stats: MutableStats;
   readonly #requests: AbortFanout;
@@ -75,18 +97,18 @@ class Walk {
   #full = false;
 
   constructor(
-    source: AssetPageSource,
+    fetchPage: PageFetch<T>,
     settings: WalkSettings,
     stats: MutableStats,
     requests: AbortFanout,
   ) {
-    this.#source = source;
+    this.#fetchPage = fetchPage;
     this.#settings = settings;
     this.#stats = stats;
     this.#requests = requests;
   }
 
-  async *run(): AsyncGenerator<ListedPage, void, undefined> {
+  async *run(): AsyncGenerator<WalkedPage<T>, void, undefined> {
     let page = 1;
     let current = await this.#fetch(page);
     const last = this.#plan(current.pagination);
@@ -109,12 +131,10 @@ class Walk {
     this.#checkComplete(current.listed, last);
   }
 
-  async #fetch(page: number): Promise<CheckedPage> {
+  async #fetch(page: number): Promise<CheckedPage<T>> {
     try {
       const request = { ...this.#settings.query, page };
-      const listed = await this.#requests.run((signal) =>
-        this.#source.listAssetsPage(request, { signal }),
-      );
+      const listed = await this.#requests.run((signal) => this.#fetchPage(request, { signal }));
       return { listed, pagination: checkPagination(listed, page) };
     } catch (error) {
       if (!(error instanceof CincopaError)) throw error;
@@ -136,7 +156,7 @@ class Walk {
     return last;
   }
 
-  #accept({ listed, pagination }: CheckedPage, page: number, last: number): ListedPage {
+  #accept({ listed, pagination }: CheckedPage<T>, page: number, last: number): WalkedPage<T> {
     this.#noteCounts(pagination);
     const fresh = this.#fresh(listed.assets);
     if (fresh.length === 0 && listed.assets.length > 0 && !this.#stats.countsChanged) {
@@ -159,8 +179,8 @@ class Walk {
     return { page, pagesTotal: last, assets, pagination, requestUrl: listed.requestUrl };
   }
 
-  #fresh(assets: readonly Asset[]): Asset[] {
-    const fresh: Asset[] = [];
+  #fresh(assets: readonly T[]): T[] {
+    const fresh: T[] = [];
     for (const asset of assets) {
       if (this.#seen.has(asset.rid)) {
         this.#stats.duplicatesSkipped++;
@@ -196,7 +216,7 @@ class Walk {
   }
 
   /** A listing that read every page must hold what page 1 announced, unless counts changed. */
-  #checkComplete(listed: AssetListPage, last: number): void {
+  #checkComplete(listed: FetchedPage<T>, last: number): void {
     const { stoppedEarly, countsChanged, itemsCount, assetsSeen } = this.#stats;
     if (stoppedEarly !== null || countsChanged || itemsCount === null) return;
     if (assetsSeen >= itemsCount) return;

@@ -185,6 +185,39 @@ describe('auditVersions', () => {
     expect(steps).toEqual([1 / 3, 2 / 3, 1, 1 / 3, 2 / 3, 1]);
   });
 
+  it('fails on a malformed size it reads, naming the page and the path', async () => {
+    const account = generateAccount({ count: 150, seed: 3 });
+    const { client } = await serve({
+      assets: account.assets,
+      faults: [
+        {
+          page: 2,
+          fault: {
+            kind: 'rewrite',
+            rewrite: (body) => {
+              const items = body['items'] as Record<string, unknown>[];
+              items[7] = { ...items[7], versions: { mp4_hd: { filesize: '12kb' } } };
+              return body;
+            },
+          },
+        },
+      ],
+    });
+    const audit = client.auditVersions({ itemsPerPage: 50 }, { concurrency: 1 });
+
+    const error = await (async () => {
+      for await (const _record of audit) {
+        // drain
+      }
+    })().catch((reason: unknown) => reason);
+
+    expect(error).toBeInstanceOf(ListingError);
+    expect(error).toMatchObject({ code: 'validation_failed', page: 2 });
+    expect((error as ListingError).cause).toMatchObject({
+      issues: [{ path: ['items', 7, 'versions', 'mp4_hd', 'filesize'] }],
+    });
+  });
+
   it('matches the totals over msw too', async () => {
     const account = generateAccount({ count: 1000, seed: 12 });
     const backend = await startBackend('msw', { assets: account.assets });

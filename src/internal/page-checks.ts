@@ -1,6 +1,11 @@
-import type { AssetListPage } from '../client.js';
 import { InvalidResponseError } from '../errors.js';
 import type { Pagination } from '../models/asset-list-response.js';
+
+/** What the checks read of a page. */
+interface CheckedListing {
+  readonly pagination: Pagination | null;
+  readonly requestUrl: string;
+}
 
 /**
  * The pagination of a page, checked against the page that was asked for: a server that
@@ -10,7 +15,7 @@ import type { Pagination } from '../models/asset-list-response.js';
  * @throws {InvalidResponseError} `validation_failed` when `items_data` is missing or echoes
  *   another page.
  */
-export function checkPagination(listed: AssetListPage, asked: number): Pagination {
+export function checkPagination(listed: CheckedListing, asked: number): Pagination {
   const pagination = listed.pagination;
   if (!pagination) {
     throw invalidPage(
@@ -30,7 +35,7 @@ export function checkPagination(listed: AssetListPage, asked: number): Paginatio
 }
 
 /** A page whose every asset was listed before: the server served an earlier page again. */
-export function repeatedPageError(listed: AssetListPage, asked: number): InvalidResponseError {
+export function repeatedPageError(listed: CheckedListing, asked: number): InvalidResponseError {
   return invalidPage(
     listed,
     ['items'],
@@ -40,7 +45,7 @@ export function repeatedPageError(listed: AssetListPage, asked: number): Invalid
 
 /** The pages held fewer distinct assets than page 1 announced, while no count changed. */
 export function shortListingError(
-  listed: AssetListPage,
+  listed: CheckedListing,
   announced: number,
   distinct: number,
 ): InvalidResponseError {
@@ -53,7 +58,7 @@ export function shortListingError(
 
 // The issue says what is wrong; the message adds what kind of failure it is.
 function invalidPage(
-  listed: AssetListPage,
+  listed: CheckedListing,
   path: readonly (string | number)[],
   issue: string,
 ): InvalidResponseError {

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+
+import { assetSchema, extractVersions, toAuditRecord } from '../src/index.js';
+import { auditedAssetSchema } from '../src/models/audited-asset.js';
+import { buildAsset, generateAccount, helpArticleAsset } from '../src/testing/index.js';
+
+// The record as `extractVersions` would make it: the rules `toAuditRecord` must follow.
+function recordByExtraction(wire: unknown) {
+  const asset = assetSchema.parse(wire);
+  const { versionsKnown, versions, original, renditions } = extractVersions(asset);
+  const sizes = [
+    ...versions.map((version) => version.filesize),
+    ...renditions.map((rendition) => rendition.filesize),
+    ...(original ? [original.filesize] : []),
+  ];
+  const sum = (values: (number | null)[]) => values.reduce<number>((a, b) => a + (b ?? 0), 0);
+  return {
+    rid: asset.rid,
+    filename: asset.filename ?? null,
+    type: asset.type ?? null,
+    versionsKnown,
+    versions: versions.map(({ label, number, filesize }) => ({ label, number, filesize })),
+    versionBytes: sum(versions.map((version) => version.filesize)),
+    original: original && { filesize: original.filesize },
+    renditions: renditions.length,
+    renditionBytes: sum(renditions.map((rendition) => rendition.filesize)),
+    unknownSizes: sizes.filter((size) => size === null).length,
+  };
+}
+
+describe('toAuditRecord', () => {
+  it('reads every generated asset as extractVersions does, from the audit schema', () => {
+    const { assets } = generateAccount({ count: 2000, seed: 99 });
+
+    for (const wire of assets) {
+      expect(toAuditRecord(auditedAssetSchema.parse(wire))).toEqual(recordByExtraction(wire));
+    }
+  });
+
+  it('reads a fully parsed asset as it reads the same asset parsed for an audit', () => {
+    const wires = [
+      helpArticleAsset,
+      buildAsset('SIZES', { versions: [100, null, ''], original: null, renditions: { hd: '4' } }),
+      ...generateAccount({ count: 200, seed: 5 }).assets,
+    ];
+
+    for (const wire of wires) {
+      expect(toAuditRecord(assetSchema.parse(wire))).toEqual(
+        toAuditRecord(auditedAssetSchema.parse(wire)),
+      );
+    }
+  });
+
+  it('takes a size from attached_versions when attached lists the same version without one', () => {
+    const wire = {
+      rid: 'MERGED',
+      attached: [
+        { type: 'ver-2', filesize: '' },
+        { type: 'original', filesize: null },
+      ],
+      attached_versions: {
+        '0': { type: 'ver-2', filesize: '70' },
+        '1': { type: 'original', filesize: 9 },
+      },
+      versions: [],
+    };
+
+    expect(toAuditRecord(auditedAssetSchema.parse(wire))).toEqual(recordByExtraction(wire));
+    expect(toAuditRecord(auditedAssetSchema.parse(wire))).toMatchObject({
+      versions: [{ label: 'ver-2', number: 2, filesize: 70 }],
+      original: { filesize: null },
+      unknownSizes: 1,
+    });
+  });
+});
