@@ -1,4 +1,4 @@
-import { VERSION_DETAILS } from './asset-list-request.js';
+import { AUDIT_DETAILS } from './asset-list-request.js';
 import { type AuditRecord, toAuditRecord } from './audit-record.js';
 import { type AuditSummary, addToSummary, emptySummary } from './audit-summary.js';
 import {
@@ -69,7 +69,7 @@ export function auditPages(
   query: AuditQuery,
   options: AuditVersionsOptions,
 ): VersionAudit {
-  const listing = createListing(fetchPage, { ...query, details: VERSION_DETAILS }, options);
+  const listing = createListing(fetchPage, { ...query, details: AUDIT_DETAILS }, options);
   let summary = emptySummary();
   return {
     get summary() {
