@@ -22,6 +22,7 @@ import {
   getAssetVersionsMany,
 } from './get-asset-versions-many.js';
 import { checkCallOptions } from './internal/check-call-options.js';
+import { CompiledWhenWorthIt } from './internal/compiled-when-worth-it.js';
 import { clip } from './internal/excerpt.js';
 import { parseEnvelope } from './internal/parse-envelope.js';
 import { TOKEN_MASK, type TokenMasker } from './internal/token-mask.js';
@@ -55,6 +56,10 @@ export interface AssetListPage {
 }
 
 const ASSET_LIST = 'asset.list.json';
+
+// Shared by every client: a schema is compiled once per process, when it has earned it.
+const listPageSchema = new CompiledWhenWorthIt(assetListResponseSchema);
+const auditPageSchema = new CompiledWhenWorthIt(auditedPageSchema);
 
 /**
  * A client of Cincopa's `asset.list.json`, built to find an asset's versions.
@@ -128,19 +133,23 @@ export class CincopaClient {
     request: AssetListRequest = {},
     options: CallOptions = {},
   ): Promise<AssetListPage> {
-    return this.#fetchPage(request, options, assetListResponseSchema);
+    return this.#fetchPage(request, options, listPageSchema);
   }
 
   // One request, its body read by `schema`: the full models for a page, or the audit's.
   async #fetchPage<T extends { readonly rid: string }>(
     request: AssetListRequest,
     options: CallOptions,
-    schema: z.ZodType<{ items: T[]; items_data?: Pagination | undefined }>,
+    schema: CompiledWhenWorthIt<z.ZodType<{ items: T[]; items_data?: Pagination | undefined }>>,
   ): Promise<FetchedPage<T>> {
     const query = buildAssetListQuery(withDefaultPageSize(request));
     const { signal } = checkCallOptions(options);
     const response = await this.#transport.get(ASSET_LIST, query, signal);
-    const body = parseEnvelope(response, schema, this.#transport.mask);
+    const body = parseEnvelope(
+      response,
+      schema.forBody(response.body.length),
+      this.#transport.mask,
+    );
     return {
       assets: body.items,
       pagination: body.items_data ?? null,
@@ -190,7 +199,7 @@ export class CincopaClient {
   auditVersions(query: AuditQuery = {}, options: AuditVersionsOptions = {}): VersionAudit {
     // The audit's pages are read with a schema of only the fields its records are made of.
     return auditPages(
-      (request, callOptions) => this.#fetchPage(request, callOptions, auditedPageSchema),
+      (request, callOptions) => this.#fetchPage(request, callOptions, auditPageSchema),
       query,
       options,
     );
