@@ -31,8 +31,8 @@ export interface VersionAudit extends AsyncIterable<AuditRecord> {
 /**
  * Audits the versions of every asset matching `query`. The assets are listed with their
  * attachment details, a page at a time, so an audit of N assets makes ceil(N / page size)
- * requests, never one per asset. Memory stays flat: records are handed out as they come, and
- * only the summary (and the listing's rids, about 50 bytes each) is kept.
+ * requests, never one per asset. What it keeps stays flat: records are handed out as they
+ * come, and only the summary (and the listing's rids, about 50 bytes each) is kept.
  *
  * @example
  * ```ts
