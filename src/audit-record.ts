@@ -50,16 +50,23 @@ interface VersionSize {
   filesize: number | null;
 }
 
+/** The ids of the attachment a version was first read from. */
+interface VersionIds {
+  readonly rid: string | null;
+  readonly id: string | null;
+}
+
 /**
  * Reduces an asset to its audit record, by the rules of {@link extractVersions}: versions
  * are read from `attached` then `attached_versions`, once per number, with the size from
- * the other list when only it knows it; the original is the first `original` attachment.
- * Takes a full {@link Asset} too. Pure.
+ * the other list when only it knows it; a different attachment (another `rid` or `id`)
+ * under a label already taken is not that version; the original is the first `original`
+ * attachment. Takes a full {@link Asset} too. Pure.
  */
 // It reads sizes only, so it walks the lists itself instead of building the full versions
 // `extractVersions` returns: this runs for every asset of an audit.
 export function toAuditRecord(asset: AuditedAsset): AuditRecord {
-  const byNumber = new Map<number, VersionSize>();
+  const byNumber = new Map<number, VersionSize & VersionIds>();
   let original: { filesize: number | null } | null = null;
   for (const list of [asset.attached, asset.attached_versions]) {
     for (const attachment of list ?? []) {
@@ -70,7 +77,9 @@ export function toAuditRecord(asset: AuditedAsset): AuditRecord {
       }
     }
   }
-  const versions = [...byNumber.values()].sort((a, b) => a.number - b.number);
+  const versions = [...byNumber.values()]
+    .sort((a, b) => a.number - b.number)
+    .map(({ label, number, filesize }) => ({ label, number, filesize }));
   const renditions = renditionSizes(asset);
   const known = knownSizes(versions.map((version) => version.filesize));
 
@@ -89,14 +98,25 @@ export function toAuditRecord(asset: AuditedAsset): AuditRecord {
 }
 
 function collectVersion(
-  byNumber: Map<number, VersionSize>,
+  byNumber: Map<number, VersionSize & VersionIds>,
   attachment: AuditedAttachment,
   number: number,
 ): void {
   const filesize = attachmentSize(attachment);
   const first = byNumber.get(number);
-  if (!first) byNumber.set(number, { label: attachment.type as VersionLabel, number, filesize });
-  else if (first.filesize === null) first.filesize = filesize;
+  if (!first) {
+    const ids = { rid: attachment.rid ?? null, id: attachment.id ?? null };
+    byNumber.set(number, { label: attachment.type as VersionLabel, number, filesize, ...ids });
+  } else if (isSameAttachment(first, attachment) && first.filesize === null) {
+    first.filesize = filesize;
+  }
+}
+
+// Ids absent on either side cannot tell two entries apart: they are read as one.
+function isSameAttachment(first: VersionIds, attachment: AuditedAttachment): boolean {
+  const differs = (a: string | null, b: string | null | undefined) =>
+    a !== null && b != null && a !== b;
+  return !differs(first.rid, attachment.rid) && !differs(first.id, attachment.id);
 }
 
 function attachmentSize(attachment: AuditedAttachment): number | null {

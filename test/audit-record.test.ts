@@ -51,6 +51,30 @@ describe('toAuditRecord', () => {
     }
   });
 
+  it('counts a different file under a label already taken as no version, as extractVersions does', () => {
+    const wire = {
+      rid: 'TWO_FILES',
+      attached: [
+        { rid: 'A1', type: 'ver-1', filesize: null },
+        { rid: 'A2', type: 'ver-1', filesize: 50 },
+        { id: 7, type: 'ver-2', filesize: 10 },
+      ],
+      attached_versions: [
+        { rid: 'A1', type: 'ver-1', filesize: '30' },
+        { id: '8', type: 'ver-2', filesize: 20 },
+        { type: 'ver-01', filesize: 5 },
+      ],
+    };
+
+    const record = toAuditRecord(auditedAssetSchema.parse(wire));
+
+    expect(record).toEqual(recordByExtraction(wire));
+    expect(record.versions).toEqual([
+      { label: 'ver-1', number: 1, filesize: 30 },
+      { label: 'ver-2', number: 2, filesize: 10 },
+    ]);
+  });
+
   it('takes a size from attached_versions when attached lists the same version without one', () => {
     const wire = {
       rid: 'MERGED',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { itemsDataSchema } from './asset-list-response.js';
-import { byteSizeSchema, phpList, phpMap, phpObject, textSchema } from './php-values.js';
+import { byteSizeSchema, idSchema, phpList, phpMap, phpObject, textSchema } from './php-values.js';
 
 // An audit reads a few fields of each asset. These schemas validate exactly those, with the
 // same PHP-tolerant field types as the full models, and drop the rest unread: a plain
@@ -13,8 +13,12 @@ const sizedSchema = z.object({
   filesize: byteSizeSchema,
 });
 
-/** The fields of an attachment an audit reads: what it is, and its size. */
+/** The fields of an attachment an audit reads: what it is, which file it is, and its size. */
 const auditedAttachmentSchema = z.object({
+  /** Cincopa's internal id, read as text: tells two files under one label apart. */
+  id: idSchema.nullish(),
+  /** The attachment's public id: tells two files under one label apart. */
+  rid: textSchema,
   /** `ver-N` (a version), `original`, or another kind. */
   type: textSchema,
   /** Size in bytes; `null` when unknown (then `versions.original` is read). */
