@@ -29,12 +29,6 @@ export type AssetDetail = (typeof ASSET_DETAILS)[number];
  */
 export const VERSION_DETAILS: readonly AssetDetail[] = ASSET_DETAILS;
 
-/**
- * The details an audit asks for: the attachment lists its records are made of, and nothing
- * else, so that the server neither builds nor sends the blocks an audit would not read.
- */
-export const AUDIT_DETAILS: readonly AssetDetail[] = ['attached', 'attached_versions'];
-
 /** Page size used when a request does not set `itemsPerPage`. */
 export const DEFAULT_ITEMS_PER_PAGE = 50;
 

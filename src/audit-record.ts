@@ -1,4 +1,9 @@
-import { type VersionLabel, parseVersionLabel } from './extract-versions.js';
+import {
+  type VersionLabel,
+  attachmentSize,
+  isSameAttachment,
+  parseVersionLabel,
+} from './extract-versions.js';
 import type { AuditedAsset } from './models/audited-asset.js';
 
 /** One version in an audit record. */
@@ -41,17 +46,11 @@ export interface AuditRecord {
   readonly unknownSizes: number;
 }
 
-type AuditedAttachment = NonNullable<AuditedAsset['attached']>[number];
-
-/** A version being collected: its size may still come from the other attachment list. */
-interface VersionSize {
+/** A version being collected, with the ids of the attachment it was first read from. */
+interface CollectedVersion {
   readonly label: VersionLabel;
   readonly number: number;
   filesize: number | null;
-}
-
-/** The ids of the attachment a version was first read from. */
-interface VersionIds {
   readonly rid: string | null;
   readonly id: string | null;
 }
@@ -66,22 +65,36 @@ interface VersionIds {
 // It reads sizes only, so it walks the lists itself instead of building the full versions
 // `extractVersions` returns: this runs for every asset of an audit.
 export function toAuditRecord(asset: AuditedAsset): AuditRecord {
-  const byNumber = new Map<number, VersionSize & VersionIds>();
+  const byNumber = new Map<number, CollectedVersion>();
   let original: { filesize: number | null } | null = null;
   for (const list of [asset.attached, asset.attached_versions]) {
     for (const attachment of list ?? []) {
       const number = parseVersionLabel(attachment.type);
-      if (number !== null) collectVersion(byNumber, attachment, number);
-      else if (attachment.type === 'original' && original === null) {
-        original = { filesize: attachmentSize(attachment) };
+      const filesize = attachmentSize(attachment);
+      const first = number === null ? undefined : byNumber.get(number);
+      if (number !== null && !first) {
+        const { rid = null, id = null } = attachment;
+        byNumber.set(number, { label: attachment.type as VersionLabel, number, filesize, rid, id });
+      } else if (first) {
+        // The same file again takes the size it lacked; another file under the label is no version.
+        if (first.filesize === null && isSameAttachment(first, attachment)) {
+          first.filesize = filesize;
+        }
+      } else if (attachment.type === 'original') {
+        original ??= { filesize };
       }
     }
   }
   const versions = [...byNumber.values()]
     .sort((a, b) => a.number - b.number)
     .map(({ label, number, filesize }) => ({ label, number, filesize }));
-  const renditions = renditionSizes(asset);
-  const known = knownSizes(versions.map((version) => version.filesize));
+  const renditionSizes = Object.values(asset.versions ?? {}).map(({ filesize }) => filesize);
+  const sizes = { unknown: original?.filesize === null ? 1 : 0 };
+  const versionBytes = sumKnown(
+    versions.map(({ filesize }) => filesize),
+    sizes,
+  );
+  const renditionBytes = sumKnown(renditionSizes, sizes);
 
   return {
     rid: asset.rid,
@@ -89,53 +102,20 @@ export function toAuditRecord(asset: AuditedAsset): AuditRecord {
     type: asset.type ?? null,
     versionsKnown: Array.isArray(asset.attached) || Array.isArray(asset.attached_versions),
     versions,
-    versionBytes: known.bytes,
+    versionBytes,
     original,
-    renditions: renditions.count,
-    renditionBytes: renditions.bytes,
-    unknownSizes: known.unknown + renditions.unknown + (original?.filesize === null ? 1 : 0),
+    renditions: renditionSizes.length,
+    renditionBytes,
+    unknownSizes: sizes.unknown,
   };
 }
 
-function collectVersion(
-  byNumber: Map<number, VersionSize & VersionIds>,
-  attachment: AuditedAttachment,
-  number: number,
-): void {
-  const filesize = attachmentSize(attachment);
-  const first = byNumber.get(number);
-  if (!first) {
-    const ids = { rid: attachment.rid ?? null, id: attachment.id ?? null };
-    byNumber.set(number, { label: attachment.type as VersionLabel, number, filesize, ...ids });
-  } else if (isSameAttachment(first, attachment) && first.filesize === null) {
-    first.filesize = filesize;
-  }
-}
-
-// Ids absent on either side cannot tell two entries apart: they are read as one.
-function isSameAttachment(first: VersionIds, attachment: AuditedAttachment): boolean {
-  const differs = (a: string | null, b: string | null | undefined) =>
-    a !== null && b != null && a !== b;
-  return !differs(first.rid, attachment.rid) && !differs(first.id, attachment.id);
-}
-
-function attachmentSize(attachment: AuditedAttachment): number | null {
-  return attachment.filesize ?? attachment.versions?.original?.filesize ?? null;
-}
-
-function renditionSizes(asset: AuditedAsset) {
-  const sizes: (number | null)[] = [];
-  const map = asset.versions ?? {};
-  for (const key in map) sizes.push(map[key]?.filesize ?? null);
-  return { count: sizes.length, ...knownSizes(sizes) };
-}
-
-function knownSizes(sizes: readonly (number | null)[]): { bytes: number; unknown: number } {
+// Adds up the known sizes, and counts the unknown ones into `sizes`.
+function sumKnown(values: readonly (number | null)[], sizes: { unknown: number }): number {
   let bytes = 0;
-  let unknown = 0;
-  for (const size of sizes) {
-    if (size === null) unknown++;
+  for (const size of values) {
+    if (size === null) sizes.unknown++;
     else bytes += size;
   }
-  return { bytes, unknown };
+  return bytes;
 }

@@ -1,4 +1,3 @@
-import { AUDIT_DETAILS } from './asset-list-request.js';
 import { type AuditRecord, toAuditRecord } from './audit-record.js';
 import { type AuditSummary, addToSummary, emptySummary } from './audit-summary.js';
 import {
@@ -69,7 +68,10 @@ export function auditPages(
   query: AuditQuery,
   options: AuditVersionsOptions,
 ): VersionAudit {
-  const listing = createListing(fetchPage, { ...query, details: AUDIT_DETAILS }, options);
+  // Only the attachment lists its records read, so that the server neither builds nor sends
+  // the other blocks.
+  const details = ['attached', 'attached_versions'] as const;
+  const listing = createListing(fetchPage, { ...query, details }, options);
   let summary = emptySummary();
   return {
     get summary() {

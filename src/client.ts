@@ -22,7 +22,7 @@ import {
   getAssetVersionsMany,
 } from './get-asset-versions-many.js';
 import { checkCallOptions } from './internal/check-call-options.js';
-import { CompiledWhenWorthIt } from './internal/compiled-when-worth-it.js';
+import { compiledWhenWorthIt } from './internal/compiled-when-worth-it.js';
 import { clip } from './internal/excerpt.js';
 import { parseEnvelope } from './internal/parse-envelope.js';
 import { TOKEN_MASK, type TokenMasker } from './internal/token-mask.js';
@@ -58,8 +58,8 @@ export interface AssetListPage {
 const ASSET_LIST = 'asset.list.json';
 
 // Shared by every client: a schema is compiled once per process, when it has earned it.
-const listPageSchema = new CompiledWhenWorthIt(assetListResponseSchema);
-const auditPageSchema = new CompiledWhenWorthIt(auditedPageSchema);
+const listPageSchema = compiledWhenWorthIt(assetListResponseSchema);
+const auditPageSchema = compiledWhenWorthIt(auditedPageSchema);
 
 /**
  * A client of Cincopa's `asset.list.json`, built to find an asset's versions.
@@ -136,20 +136,18 @@ export class CincopaClient {
     return this.#fetchPage(request, options, listPageSchema);
   }
 
-  // One request, its body read by `schema`: the full models for a page, or the audit's.
+  // One request, its body read by the schema `schemaFor` gives: the full models, or the audit's.
   async #fetchPage<T extends { readonly rid: string }>(
     request: AssetListRequest,
     options: CallOptions,
-    schema: CompiledWhenWorthIt<z.ZodType<{ items: T[]; items_data?: Pagination | undefined }>>,
+    schemaFor: (
+      characters: number,
+    ) => z.ZodType<{ items: T[]; items_data?: Pagination | undefined }>,
   ): Promise<FetchedPage<T>> {
     const query = buildAssetListQuery(withDefaultPageSize(request));
     const { signal } = checkCallOptions(options);
     const response = await this.#transport.get(ASSET_LIST, query, signal);
-    const body = parseEnvelope(
-      response,
-      schema.forBody(response.body.length),
-      this.#transport.mask,
-    );
+    const body = parseEnvelope(response, schemaFor(response.body.length), this.#transport.mask);
     return {
       assets: body.items,
       pagination: body.items_data ?? null,
@@ -223,7 +221,7 @@ export class CincopaClient {
    */
   describeRequest(request: AssetListRequest = {}): string {
     const query = buildAssetListQuery(withDefaultPageSize(request));
-    return this.#transport.url(ASSET_LIST, query, true);
+    return this.#transport.url(ASSET_LIST, query.toString(), true);
   }
 
   /** A token-free description for `JSON.stringify`. */

@@ -158,8 +158,18 @@ function sortAttachment(
   }
 }
 
-function attachmentSize(attachment: Attachment): number | null {
-  return attachment.filesize ?? attachment.versions?.['original']?.filesize ?? null;
+/** What the size and identity rules read of an attachment; an audit's page has only this. */
+export interface AttachmentFacts {
+  readonly id?: string | null | undefined;
+  readonly rid?: string | null | undefined;
+  readonly filesize: number | null;
+  readonly versions?:
+    { readonly original?: { readonly filesize: number | null } | undefined } | null | undefined;
+}
+
+/** An attachment's size: its own `filesize`, else its `versions.original` size. */
+export function attachmentSize(attachment: AttachmentFacts): number | null {
+  return attachment.filesize ?? attachment.versions?.original?.filesize ?? null;
 }
 
 function attachmentUrl(attachment: Attachment): string | null {
@@ -181,7 +191,11 @@ function toVersion(attachment: Attachment, number: number, source: AttachmentSou
 }
 
 // Ids absent on either side cannot tell two entries apart: they are read as one.
-function isSameAttachment(version: AssetVersion, attachment: Attachment): boolean {
+/** Whether `attachment` is the file `version` was read from, as far as their ids tell. */
+export function isSameAttachment(
+  version: { readonly rid: string | null; readonly id: string | null },
+  attachment: AttachmentFacts,
+): boolean {
   const differs = (a: string | null, b: string | null | undefined) =>
     a !== null && b != null && a !== b;
   return !differs(version.rid, attachment.rid) && !differs(version.id, attachment.id);

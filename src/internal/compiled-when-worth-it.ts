@@ -12,25 +12,16 @@ const COMPILE_AFTER_CHARACTERS = 10_000_000;
  * returns the same as the schema, and falls back to it for any input it would reject, so
  * that issues keep their messages and paths. A program that makes a few calls never pays for
  * a compilation it would not recoup.
+ *
+ * @returns the schema to validate a body of `characters` characters with.
  */
-export class CompiledWhenWorthIt<T extends z.ZodType> {
-  #schema: T;
-  #charactersRead = 0;
-  #compiled = false;
-
-  constructor(schema: T) {
-    this.#schema = schema;
-  }
-
-  /** The schema to validate a body of `characters` characters with. */
-  forBody(characters: number): T {
-    if (this.#compiled) return this.#schema;
-    this.#charactersRead += characters;
-    if (this.#charactersRead >= COMPILE_AFTER_CHARACTERS) {
-      // Where code generation is forbidden (a strict CSP), this hands the schema back as it is.
-      this.#schema = z.compile(this.#schema);
-      this.#compiled = true;
-    }
-    return this.#schema;
-  }
+export function compiledWhenWorthIt<T extends z.ZodType>(schema: T): (characters: number) => T {
+  let charactersRead = 0;
+  return (characters) => {
+    if (charactersRead >= COMPILE_AFTER_CHARACTERS) return schema;
+    charactersRead += characters;
+    // Where code generation is forbidden (a strict CSP), this hands the schema back as it is.
+    if (charactersRead >= COMPILE_AFTER_CHARACTERS) schema = z.compile(schema);
+    return schema;
+  };
 }

@@ -36,14 +36,13 @@ export class Transport {
     });
   }
 
-  /** The URL of `method` with `query`, and the token as `api_token` (masked if asked). */
-  url(method: string, query: URLSearchParams, masked = false): string {
-    return this.#url(method, query.toString(), masked);
-  }
-
+  /**
+   * The URL of `method` with the query string `search`, and the token as `api_token` (masked
+   * if asked).
+   */
   // The base URL carries no query or fragment and ends with `/` (see `resolveBaseUrl`), so
   // joining text gives what `new URL` would, without parsing it again for every request.
-  #url(method: string, search: string, masked: boolean): string {
+  url(method: string, search: string, masked = false): string {
     const token = masked ? `api_token=${TOKEN_MASK}` : this.#tokenParameter;
     return `${this.#options.baseUrl.href}${method}?${token}${search && '&'}${search}`;
   }
@@ -56,8 +55,8 @@ export class Transport {
   async get(method: string, query: URLSearchParams, signal?: AbortSignal): Promise<RawResponse> {
     const search = query.toString();
     const target = {
-      url: this.#url(method, search, false),
-      masked: this.#url(method, search, true),
+      url: this.url(method, search),
+      masked: this.url(method, search, true),
     };
     const deadline = Date.now() + this.#options.totalTimeout;
 

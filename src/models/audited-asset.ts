@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { itemsDataSchema } from './asset-list-response.js';
-import { byteSizeSchema, idSchema, phpList, phpMap, phpObject, textSchema } from './php-values.js';
+import { byteSizeSchema, idSchema, phpList, phpMap, textSchema } from './php-values.js';
 
 // An audit reads a few fields of each asset. These schemas validate exactly those, with the
 // same PHP-tolerant field types as the full models, and drop the rest unread: a plain
@@ -23,8 +23,8 @@ const auditedAttachmentSchema = z.object({
   type: textSchema,
   /** Size in bytes; `null` when unknown (then `versions.original` is read). */
   filesize: byteSizeSchema,
-  /** The attachment's renditions, of which only `original` is read. */
-  versions: phpObject({ original: sizedSchema.optional() }).nullish(),
+  /** The attachment's renditions, of which `original` gives the size when `filesize` does not. */
+  versions: phpMap(sizedSchema).nullish(),
 });
 
 /**

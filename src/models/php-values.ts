@@ -62,14 +62,6 @@ export function phpMap<T extends z.ZodType>(value: T) {
 }
 
 /**
- * An object of known fields, of which only `shape`'s are read (the others are dropped, not
- * walked). PHP writes an empty one as `[]`, which is read as `{}`.
- */
-export function phpObject<T extends z.ZodRawShape>(shape: T) {
-  return z.preprocess(emptyListAsMap, z.object(shape));
-}
-
-/**
  * A list. PHP writes a list whose elements were removed as an object with numeric keys
  * (`{"0": …, "2": …}`); it is read back as a list in key order.
  */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
 import { assetListResponseSchema } from '../../src/index.js';
-import { CompiledWhenWorthIt } from '../../src/internal/compiled-when-worth-it.js';
+import { compiledWhenWorthIt } from '../../src/internal/compiled-when-worth-it.js';
 import { auditedPageSchema } from '../../src/models/audited-asset.js';
 import { buildListBody, generateAccount } from '../../src/testing/index.js';
 import { fixtureJson } from '../support/cincopa-mocks.js';
@@ -60,15 +60,15 @@ describe('compiled page schemas', () => {
   }
 });
 
-describe('CompiledWhenWorthIt', () => {
+describe('compiledWhenWorthIt', () => {
   it('hands out the schema itself until it has read about 10 MB, then its compiled clone', () => {
-    const tiered = new CompiledWhenWorthIt(auditedPageSchema);
+    const schemaFor = compiledWhenWorthIt(auditedPageSchema);
 
-    const early = tiered.forBody(9_999_999);
-    const late = tiered.forBody(1);
+    const early = schemaFor(9_999_999);
+    const late = schemaFor(1);
 
     expect(early).toBe(auditedPageSchema);
     expect(late).not.toBe(auditedPageSchema);
-    expect(tiered.forBody(1)).toBe(late);
+    expect(schemaFor(1)).toBe(late);
   });
 });
