@@ -17,7 +17,9 @@ import { TOKEN_MASK, type TokenMasker, createTokenMasker } from './token-mask.js
 export class Transport {
   readonly #options: ResolvedClientOptions;
   readonly #ky: KyInstance;
-  // The token's query parameter, encoded once: every URL starts with it.
+  // The API root without its empty `?` or `#`, if it ends with one (`resolveBaseUrl` refuses
+  // any other query or fragment), and the token's query parameter: every URL starts with them.
+  readonly #root: string;
   readonly #tokenParameter: string;
   /** Masks the token in any text; every error and hook payload passes through it. */
   readonly mask: TokenMasker;
@@ -25,6 +27,8 @@ export class Transport {
   constructor(options: ResolvedClientOptions) {
     this.#options = options;
     this.mask = createTokenMasker(options.apiToken);
+    // `.` resolves to the base's own directory, leaving its empty `?` or `#` behind.
+    this.#root = new URL('.', options.baseUrl).href;
     this.#tokenParameter = new URLSearchParams({ api_token: options.apiToken }).toString();
     // Retries, time limits and status handling are ours: ky's errors quote the full URL.
     this.#ky = ky.create({
@@ -40,11 +44,11 @@ export class Transport {
    * The URL of `method` with the query string `search`, and the token as `api_token` (masked
    * if asked).
    */
-  // The base URL carries no query or fragment and ends with `/` (see `resolveBaseUrl`), so
-  // joining text gives what `new URL` would, without parsing it again for every request.
+  // The root ends with `/` (see `resolveBaseUrl`), so joining text gives what `new URL` would,
+  // without parsing a URL again for every request.
   url(method: string, search: string, masked = false): string {
     const token = masked ? `api_token=${TOKEN_MASK}` : this.#tokenParameter;
-    return `${this.#options.baseUrl.href}${method}?${token}${search && '&'}${search}`;
+    return `${this.#root}${method}?${token}${search && '&'}${search}`;
   }
 
   /**
@@ -126,7 +130,8 @@ export class Transport {
   // One scope and one timer per attempt: the timer is set to whichever limit comes first,
   // `timeout` for this attempt or `totalTimeout` for the whole call.
   #attemptScope(signal: AbortSignal | undefined, deadline: number): AbortScope {
-    const untilDeadline = Math.max(0, deadline - Date.now());
+    // Past the deadline, a timer of 0 or less fires at once.
+    const untilDeadline = deadline - Date.now();
     const { timeout } = this.#options;
     return new AbortScope()
       .follow(signal, 'caller')

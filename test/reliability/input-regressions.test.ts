@@ -22,6 +22,24 @@ async function rejection(call: () => Promise<unknown>): Promise<CincopaError> {
 }
 
 describe('inputs found by the fuzzer', () => {
+  it.each(['http://a.aa?', 'http://a.aa/v2/#', 'https://a.aa/v2/?#'])(
+    'sends to the path of a baseUrl that ends with an empty query or fragment (%s)',
+    async (baseUrl) => {
+      const server = scriptedFetch(() => jsonReply({ success: true, items: [] }));
+      const client = new CincopaClient({ apiToken: 'fuzz-token', baseUrl, fetch: server.fetch });
+
+      await client.listAssetsPage();
+
+      const root = baseUrl.replace(/[?#]+$/, '').replace(/\/?$/, '/');
+      expect(server.requests[0]?.url).toBe(
+        `${root}asset.list.json?api_token=fuzz-token&items_per_page=50`,
+      );
+      expect(client.describeRequest()).toBe(
+        `${root}asset.list.json?api_token=***&items_per_page=50`,
+      );
+    },
+  );
+
   it.each([
     ['a rid', { rid: 'A\ud800' }],
     ['a search', { search: '\udfffintro' }],
