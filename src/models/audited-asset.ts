@@ -49,10 +49,11 @@ export const auditedAssetSchema = z.object({
 /** What an audit reads of an asset: its rid, file name, type, renditions and attachments. */
 export type AuditedAsset = z.infer<typeof auditedAssetSchema>;
 
-/** A successful `asset.list.json` body as an audit reads it. */
+/**
+ * A successful `asset.list.json` body as an audit reads it. `success` is not read again: the
+ * envelope check has already turned any other value into an API error.
+ */
 export const auditedPageSchema = z.object({
-  /** Always `true` here: any other value is an API error. */
-  success: z.literal(true),
   /** The assets on this page, reduced to what an audit reads. */
   items: phpList(auditedAssetSchema),
   /** Where this page stands; absent in some responses. */
