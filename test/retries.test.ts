@@ -151,6 +151,22 @@ describe('Retry-After', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it('fails at once with rate_limited when Retry-After would end past totalTimeout', async () => {
+    const mock = sequence(status(429, { 'retry-after': '30' }));
+    const started = Date.now();
+
+    const error = await expectFailure(
+      client({ totalTimeout: 5_000 }).getAssetVersions('ASSET_RID'),
+    );
+
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect(error.code).toBe('rate_limited');
+    expect((error as RateLimitedError).retryAfterMs).toBe(30_000);
+    expect(error.message).toContain('totalTimeout');
+    expect(mock.seen).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it('reports rate_limited with a null retryAfterMs when the 429 gave no Retry-After', async () => {
     sequence(status(429));
 

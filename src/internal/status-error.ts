@@ -1,5 +1,5 @@
 import { ApiError, type CincopaError, RateLimitedError } from '../errors.js';
-import { excerptOf, serverMessageOf } from './excerpt.js';
+import { clip, excerptOf, serverMessageOf } from './excerpt.js';
 import { parseRetryAfter } from './retry-after.js';
 import type { TokenMasker } from './token-mask.js';
 
@@ -30,6 +30,15 @@ export function statusError(response: RawResponse, mask: TokenMasker): CincopaEr
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
     const wait = retryAfterMs === null ? '' : `; retry after ${retryAfterMs} ms`;
     return new RateLimitedError(`Rate limited: HTTP 429${said}${wait}.`, retryAfterMs, init);
+  }
+  if (status >= 300 && status < 400) {
+    const location = response.headers.get('location');
+    const to = location ? ` to ${JSON.stringify(clip(mask(location), 200))}` : '';
+    return new ApiError(
+      'http_error',
+      `Redirect not followed: HTTP ${status}${to}. The token travels in the URL, so requests go only to \`baseUrl\`; point it at the API's current address.`,
+      init,
+    );
   }
   if (status >= 500) {
     return new ApiError('server_error', `Server error: HTTP ${status}${said}.`, init);

@@ -31,10 +31,13 @@ export class Transport {
     this.#root = new URL('.', options.baseUrl).href;
     this.#tokenParameter = new URLSearchParams({ api_token: options.apiToken }).toString();
     // Retries, time limits and status handling are ours: ky's errors quote the full URL.
+    // Redirects are not followed: the token is in the URL, and a redirect would carry it to
+    // whatever host the `Location` names, unseen by `requestUrl` and the hooks.
     this.#ky = ky.create({
       retry: 0,
       timeout: false,
       throwHttpErrors: false,
+      redirect: 'manual',
       headers: { accept: 'application/json' },
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
@@ -148,15 +151,20 @@ export class Transport {
 
     const retryAfterMs = failure instanceof RateLimitedError ? failure.retryAfterMs : null;
     if (retryAfterMs !== null && retryAfterMs > maxRetryAfter) {
-      throw new RateLimitedError(
-        `Rate limited: Cincopa asked to wait ${retryAfterMs} ms, more than \`retry.maxRetryAfter\` (${maxRetryAfter} ms).`,
+      throw rateLimited(
+        failure,
         retryAfterMs,
-        { status: failure.status, excerpt: failure.excerpt, requestUrl: failure.requestUrl },
+        `more than \`retry.maxRetryAfter\` (${maxRetryAfter} ms)`,
       );
     }
 
     const delayMs = retryAfterMs ?? backoffDelay(attempt, baseDelay, maxDelay);
     if (Date.now() + delayMs >= deadline) {
+      // Still a rate limit: the caller's remedy is to wait `retryAfterMs`, not a longer timeout.
+      if (retryAfterMs !== null) {
+        const limit = `past the end of \`totalTimeout\` (${this.#options.totalTimeout} ms)`;
+        throw rateLimited(failure, retryAfterMs, limit);
+      }
       throw new TransportError(
         'timeout',
         `Timed out: the next retry would end after \`totalTimeout\` (${this.#options.totalTimeout} ms); last failure: ${failure.message}`,
@@ -196,4 +204,12 @@ export class Transport {
     const detail = cause.cause instanceof Error ? cause.cause.message : cause.message;
     return new TransportError('network', `Network error: ${detail}.`, true, { requestUrl, cause });
   }
+}
+
+function rateLimited(failure: CincopaError, retryAfterMs: number, limit: string): RateLimitedError {
+  return new RateLimitedError(
+    `Rate limited: Cincopa asked to wait ${retryAfterMs} ms, ${limit}.`,
+    retryAfterMs,
+    { status: failure.status, excerpt: failure.excerpt, requestUrl: failure.requestUrl },
+  );
 }
