@@ -51,8 +51,8 @@ interface CollectedVersion {
   readonly label: VersionLabel;
   readonly number: number;
   filesize: number | null;
-  readonly rid: string | null;
-  readonly id: string | null;
+  rid: string | null;
+  id: string | null;
 }
 
 /**
@@ -76,9 +76,12 @@ export function toAuditRecord(asset: AuditedAsset): AuditRecord {
         const { rid = null, id = null } = attachment;
         byNumber.set(number, { label: attachment.type as VersionLabel, number, filesize, rid, id });
       } else if (first) {
-        // The same file again takes the size it lacked; another file under the label is no version.
-        if (first.filesize === null && isSameAttachment(first, attachment)) {
-          first.filesize = filesize;
+        // The same file again fills in the size and ids it lacked; another file under the
+        // label is no version.
+        if (isSameAttachment(first, attachment)) {
+          first.filesize ??= filesize;
+          first.rid ??= attachment.rid ?? null;
+          first.id ??= attachment.id ?? null;
         }
       } else if (attachment.type === 'original') {
         original ??= { filesize };

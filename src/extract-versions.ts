@@ -201,10 +201,16 @@ export function isSameAttachment(
   return !differs(version.rid, attachment.rid) && !differs(version.id, attachment.id);
 }
 
+// The same file seen again fills in what the first entry lacked, its ids included, so that
+// a later entry is told apart by every id seen so far.
 function mergeVersion(first: AssetVersion | undefined, next: AssetVersion): AssetVersion {
   if (!first) return next;
-  if (first.filesize !== null || next.filesize === null) return first;
-  return { ...first, filesize: next.filesize };
+  return {
+    ...first,
+    rid: first.rid ?? next.rid,
+    id: first.id ?? next.id,
+    filesize: first.filesize ?? next.filesize,
+  };
 }
 
 function toOriginal(attachment: Attachment): OriginalFile {

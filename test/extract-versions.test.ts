@@ -5,6 +5,7 @@ import {
   assetSchema,
   extractVersions,
   parseVersionLabel,
+  toAuditRecord,
 } from '../src/index.js';
 import { fixtureJson } from './support/cincopa-mocks.js';
 
@@ -128,6 +129,38 @@ describe('extractVersions', () => {
     expect(result.otherAttachments.map(({ rid, filesize }) => ({ rid, filesize }))).toEqual([
       { rid: 'B', filesize: 200 },
       { rid: 'C', filesize: 1 },
+    ]);
+  });
+
+  it('tells a later file apart by the ids an earlier entry of the same version filled in', () => {
+    const asset = assetSchema.parse({
+      rid: 'R',
+      attached: [{ type: 'ver-5', rid: null, filesize: null }],
+      attached_versions: [
+        { type: 'ver-5', rid: 'X', filesize: 50 },
+        { type: 'ver-5', rid: 'Y', filesize: 60 },
+        { type: 'ver-1', rid: 'a', filesize: null },
+        { type: 'ver-1', id: 7, filesize: 4 },
+        { type: 'ver-1', rid: 'a', id: 8, filesize: 5 },
+      ],
+    });
+
+    const result = extractVersions(asset);
+    const record = toAuditRecord(asset);
+
+    expect(
+      result.versions.map(({ label, rid, id, filesize }) => ({ label, rid, id, filesize })),
+    ).toEqual([
+      { label: 'ver-1', rid: 'a', id: '7', filesize: 4 },
+      { label: 'ver-5', rid: 'X', id: null, filesize: 50 },
+    ]);
+    expect(result.otherAttachments.map(({ rid, id }) => ({ rid, id }))).toEqual([
+      { rid: 'Y', id: undefined },
+      { rid: 'a', id: '8' },
+    ]);
+    expect(record.versions.map(({ label, filesize }) => ({ label, filesize }))).toEqual([
+      { label: 'ver-1', filesize: 4 },
+      { label: 'ver-5', filesize: 50 },
     ]);
   });
 
