@@ -32,8 +32,8 @@ export interface RetryOptions {
 /** Options of {@link CincopaClient}. Every one is optional. */
 export interface CincopaClientOptions {
   /**
-   * The API token. It travels in the query string, and the client masks it in every URL it
-   * reports. @default process.env.CINCOPA_API_TOKEN
+   * The API token, one line of at most 1,024 characters. It travels in the query string,
+   * and the client masks it in every URL it reports. @default process.env.CINCOPA_API_TOKEN
    */
   readonly apiToken?: string | undefined;
   /**
@@ -82,10 +82,18 @@ const milliseconds = z
   .positive()
   .max(MAX_TIMER_MS, `must be at most ${MAX_TIMER_MS}, the longest a timer can wait`);
 
+/**
+ * The longest token the client accepts, in characters: far beyond any token Cincopa is known
+ * to issue, and short enough that every spelling of it stays within what an error's excerpt
+ * can mask.
+ */
+export const MAX_TOKEN_LENGTH = 1_024;
+
 const optionsSchema = z.strictObject({
   apiToken: z
     .string('must be a string')
     .regex(/\S/, 'must not be empty')
+    .max(MAX_TOKEN_LENGTH, `must be at most ${MAX_TOKEN_LENGTH} characters`)
     .refine((token) => !/[\r\n]/.test(token), 'must be one line')
     // Such a token cannot be URL-encoded, and would be sent as another one.
     .regex(/^[^\p{Cs}]*$/u, 'must be well-formed Unicode (no lone surrogates)')

@@ -56,4 +56,26 @@ describe('redirects', () => {
       expect(findCanary(TOKEN, exposedTexts(error))).toEqual([]);
     },
   );
+
+  it('refuses an answer that a custom fetch reached by following a redirect itself', async () => {
+    const client = new CincopaClient({
+      apiToken: TOKEN,
+      retry: false,
+      fetch: async () => {
+        const response = Response.json({ success: true, items: [{ rid: 'R' }] });
+        Object.defineProperty(response, 'redirected', { value: true });
+        Object.defineProperty(response, 'url', {
+          value: `http://127.0.0.1:9/x?api_token=${TOKEN}`,
+        });
+        return response;
+      },
+    });
+
+    const error = await expectFailure(client.getAssetVersions('R'));
+
+    expect(error.code).toBe('http_error');
+    expect(error.message).toContain('Redirect followed by the custom `fetch`');
+    expect(error.message).toContain('api_token=***');
+    expect(findCanary(TOKEN, exposedTexts(error))).toEqual([]);
+  });
 });

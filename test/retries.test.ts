@@ -167,6 +167,22 @@ describe('Retry-After', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it('fails with rate_limited, not timeout, when the backoff after a 429 would end past totalTimeout', async () => {
+    const mock = sequence(status(429));
+
+    const error = await expectFailure(
+      client({
+        totalTimeout: 1_000,
+        retry: { baseDelay: 5_000, maxDelay: 5_000 },
+      }).getAssetVersions('ASSET_RID'),
+    );
+
+    expect(error.code).toBe('rate_limited');
+    expect((error as RateLimitedError).retryAfterMs).toBeNull();
+    expect(error.message).toContain('totalTimeout');
+    expect(mock.seen).toHaveLength(1);
+  });
+
   it('reports rate_limited with a null retryAfterMs when the 429 gave no Retry-After', async () => {
     sequence(status(429));
 

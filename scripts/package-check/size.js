@@ -7,12 +7,12 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 /**
- * The budget in gzipped bytes, set from measurement with about 3 % of room: 10649 B once the
- * token mask knew PHP's spellings and redirects were refused (10177 B before; 9972 B at
- * 0.1.0; 6640 B before the audit API and its input checks joined the entry). The aim is under
- * 6 KiB; raise the budget only with a reason in the commit.
+ * The budget in gzipped bytes, set from measurement with about 3 % of room: 11007 B once the
+ * token mask knew PHP's spellings, redirects were refused and unreadable causes described
+ * (10177 B before; 9972 B at 0.1.0; 6640 B before the audit API and its input checks joined
+ * the entry). The aim is under 6 KiB; raise the budget only with a reason in the commit.
  */
-export const SIZE_BUDGET_BYTES = 10_970;
+export const SIZE_BUDGET_BYTES = 11_340;
 
 /** Bundles `entry` as a user's bundler would. */
 function bundle(entry, options = {}) {

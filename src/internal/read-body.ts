@@ -1,4 +1,5 @@
 import { InvalidResponseError } from '../errors.js';
+import type { TokenMasker } from './token-mask.js';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -12,12 +13,13 @@ export async function readBody(
   response: Response,
   limit: number,
   requestUrl: string,
+  mask: TokenMasker,
   signal?: AbortSignal,
 ): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (declared > limit) {
     discard(response.body?.cancel());
-    throw tooLarge(response, limit, requestUrl);
+    throw tooLarge(response, limit, requestUrl, mask);
   }
   if (!response.body) return '';
 
@@ -34,7 +36,7 @@ export async function readBody(
       size += value.byteLength;
       if (size > limit) {
         discard(reader.cancel());
-        throw tooLarge(response, limit, requestUrl);
+        throw tooLarge(response, limit, requestUrl, mask);
       }
       chunks.push(value);
     }
@@ -76,14 +78,21 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
   return joined;
 }
 
-function tooLarge(response: Response, limit: number, requestUrl: string): InvalidResponseError {
+function tooLarge(
+  response: Response,
+  limit: number,
+  requestUrl: string,
+  mask: TokenMasker,
+): InvalidResponseError {
+  // A header is the server's text, and may echo the token.
+  const contentType = response.headers.get('content-type');
   return new InvalidResponseError(
     'invalid_response',
     `Invalid response: the body is larger than \`maxResponseBytes\` (${limit} bytes).`,
     {
       status: response.status,
       requestUrl,
-      contentType: response.headers.get('content-type') ?? undefined,
+      contentType: contentType === null ? undefined : mask(contentType),
     },
   );
 }

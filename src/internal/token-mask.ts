@@ -8,23 +8,35 @@ const TOKEN_PARAM = /([?&]api_token=)[^&#\s"'<>]*/gi;
 
 /**
  * Builds a masker for `token` that catches the spellings a token takes on its way into a
- * message: as typed; percent-encoded the ways JavaScript and PHP do it (`encodeURIComponent`,
- * form encoding, `rawurlencode`, `urlencode`), with upper- or lower-case hex; escaped inside
- * JSON by JavaScript or by PHP's `json_encode` under its common flags; escaped for HTML by
- * `htmlspecialchars`; as a header value reads; and any `api_token=` query parameter whatever
- * its value.
+ * message: as typed, and in upper or lower case; percent-encoded the ways JavaScript and PHP
+ * do it (`encodeURIComponent`, form encoding, `rawurlencode`, `urlencode`), with upper- or
+ * lower-case hex, once or twice; escaped inside JSON by JavaScript or by PHP's `json_encode`
+ * under its common flags; escaped for HTML by `htmlspecialchars`; as a header value reads;
+ * and any `api_token=` query parameter whatever its value.
  */
 export function createTokenMasker(token: string | undefined): TokenMasker {
   // The client sends the token trimmed, and the trimmed token is what servers echo back.
   const sent = token?.trim();
   const spellings = sent ? tokenSpellings(sent) : [];
-  const anySpelling =
-    spellings.length > 0 ? new RegExp(spellings.map(escape).join('|'), 'g') : null;
+  const maskSpellings = spellingMasker(spellings);
 
-  return (text) => {
-    const masked = text.replace(TOKEN_PARAM, `$1${TOKEN_MASK}`);
-    return anySpelling ? masked.replace(anySpelling, TOKEN_MASK) : masked;
-  };
+  // Spellings first: the parameter rule stops at `&` or a quote, which a token may hold.
+  return (text) => maskSpellings(text).replace(TOKEN_PARAM, `$1${TOKEN_MASK}`);
+}
+
+// One alternation is fastest; a regular expression too large for the engine (a token of
+// thousands of special characters) falls back to replacing each spelling in turn.
+function spellingMasker(spellings: readonly string[]): TokenMasker {
+  if (spellings.length === 0) return (text) => text;
+  try {
+    const anySpelling = new RegExp(spellings.map(escape).join('|'), 'g');
+    // V8 compiles a pattern on its first use: use it once here, where a failure is caught.
+    ''.replace(anySpelling, '');
+    return (text) => text.replace(anySpelling, TOKEN_MASK);
+  } catch {
+    return (text) =>
+      spellings.reduce((masked, spelling) => masked.split(spelling).join(TOKEN_MASK), text);
+  }
 }
 
 function tokenSpellings(token: string): string[] {
@@ -33,6 +45,8 @@ function tokenSpellings(token: string): string[] {
   const html = texts.flatMap(htmlSpellings);
   const candidates = [
     ...texts,
+    token.toLowerCase(),
+    token.toUpperCase(),
     ...html,
     ...html.flatMap(jsonSpellings),
     ...percentSpellings(token),
@@ -51,7 +65,9 @@ function percentSpellings(token: string): string[] {
   const raw = component.replace(/[!'()*]/g, hexEscape);
   const php = raw.replace(/%20/g, '+').replace(/~/g, '%7E');
   const form = new URLSearchParams({ t: token }).toString().slice(2);
-  return [component, raw, php, form].flatMap((spelling) => [spelling, lowerHex(spelling)]);
+  const once = [component, raw, php, form].flatMap((spelling) => [spelling, lowerHex(spelling)]);
+  // A URL carried inside another URL's query (a login page's `next=`) is encoded twice.
+  return [...once, ...once.map((spelling) => spelling.replace(/%/g, '%25'))];
 }
 
 // JSON.stringify's own escapes, then json_encode's: by default it escapes `/` as `\/` and
@@ -60,7 +76,18 @@ function percentSpellings(token: string): string[] {
 function jsonSpellings(token: string): string[] {
   const plain = JSON.stringify(token).slice(1, -1);
   const slashes = plain.replace(/\//g, '\\/');
-  return [plain, slashes, unicodeEscaped(plain), unicodeEscaped(slashes)];
+  return [plain, slashes, unicodeEscaped(plain), unicodeEscaped(slashes), hexEscapedJson(token)];
+}
+
+// json_encode with JSON_HEX_TAG, JSON_HEX_AMP, JSON_HEX_APOS and JSON_HEX_QUOT, as templates
+// print data into pages: `<`, `>`, `&`, `'` and `"` as `\u003C`-style upper-case escapes.
+function hexEscapedJson(token: string): string {
+  const escaped = token.replace(/[\\/<>&'"]/g, (char) => {
+    if (char === '\\') return '\\\\';
+    if (char === '/') return '\\/';
+    return `\\u${hex4(char.charCodeAt(0)).toUpperCase()}`;
+  });
+  return unicodeEscaped(escaped);
 }
 
 // htmlspecialchars with ENT_QUOTES writes `'` as `&#039;`, or as `&apos;` under ENT_HTML5.
@@ -70,7 +97,12 @@ function htmlSpellings(text: string): string[] {
     .replace(/"/g, '&quot;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
-  return ['&#039;', '&#39;', '&apos;', "'"].map((quote) => escaped.replace(/'/g, quote));
+  // ENT_NOQUOTES leaves both quotes as they are.
+  const noQuotes = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return [
+    noQuotes,
+    ...['&#039;', '&#39;', '&apos;', "'"].map((quote) => escaped.replace(/'/g, quote)),
+  ];
 }
 
 // Header values reach `fetch` callers as bytes read one character each (Latin-1), so a

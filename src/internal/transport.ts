@@ -1,8 +1,9 @@
 import ky, { type KyInstance } from 'ky';
 
 import type { ResolvedClientOptions } from '../client-options.js';
-import { CincopaError, RateLimitedError, TransportError } from '../errors.js';
+import { ApiError, CincopaError, RateLimitedError, TransportError } from '../errors.js';
 import { type AbortCause, AbortScope } from './abort-scope.js';
+import { clip } from './excerpt.js';
 import { readBody } from './read-body.js';
 import { backoffDelay } from './retry-after.js';
 import { sanitizeCause } from './sanitize-cause.js';
@@ -102,10 +103,12 @@ export class Transport {
     let response: RawResponse;
     try {
       const reply = await this.#ky.get(target.url, { signal: scope.signal });
+      if (reply.redirected) throw this.#followedRedirect(reply, target.masked);
       const body = await readBody(
         reply,
         this.#options.maxResponseBytes,
         target.masked,
+        this.mask,
         scope.signal,
       );
       response = { status: reply.status, headers: reply.headers, body, requestUrl: target.masked };
@@ -149,21 +152,26 @@ export class Transport {
     const { limit, maxRetryAfter, baseDelay, maxDelay } = this.#options.retry;
     if (!failure.retryable || attempt > limit) throw failure;
 
-    const retryAfterMs = failure instanceof RateLimitedError ? failure.retryAfterMs : null;
-    if (retryAfterMs !== null && retryAfterMs > maxRetryAfter) {
+    const rateLimit = failure instanceof RateLimitedError ? failure : null;
+    const retryAfterMs = rateLimit?.retryAfterMs ?? null;
+    if (rateLimit && retryAfterMs !== null && retryAfterMs > maxRetryAfter) {
+      const wait = `Cincopa asked to wait ${retryAfterMs} ms`;
       throw rateLimited(
-        failure,
-        retryAfterMs,
-        `more than \`retry.maxRetryAfter\` (${maxRetryAfter} ms)`,
+        rateLimit,
+        `${wait}, more than \`retry.maxRetryAfter\` (${maxRetryAfter} ms)`,
       );
     }
 
     const delayMs = retryAfterMs ?? backoffDelay(attempt, baseDelay, maxDelay);
     if (Date.now() + delayMs >= deadline) {
       // Still a rate limit: the caller's remedy is to wait `retryAfterMs`, not a longer timeout.
-      if (retryAfterMs !== null) {
-        const limit = `past the end of \`totalTimeout\` (${this.#options.totalTimeout} ms)`;
-        throw rateLimited(failure, retryAfterMs, limit);
+      if (rateLimit) {
+        const wait =
+          retryAfterMs === null
+            ? 'the next retry'
+            : `Cincopa asked to wait ${retryAfterMs} ms, which`;
+        const limit = `would end after \`totalTimeout\` (${this.#options.totalTimeout} ms)`;
+        throw rateLimited(rateLimit, `${wait} ${limit}`);
       }
       throw new TransportError(
         'timeout',
@@ -199,6 +207,17 @@ export class Transport {
     );
   }
 
+  // A custom `fetch` may follow redirects whatever it is asked; say so rather than use it.
+  #followedRedirect(reply: Response, requestUrl: string): ApiError {
+    reply.body?.cancel().catch(() => undefined);
+    const from = JSON.stringify(clip(this.mask(reply.url), 200));
+    return new ApiError(
+      'http_error',
+      `Redirect followed by the custom \`fetch\`: the answer came from ${from}. The token travels in the URL, so requests must go only to \`baseUrl\`; make the \`fetch\` refuse redirects.`,
+      { status: reply.status, requestUrl },
+    );
+  }
+
   #networkError(requestUrl: string, error: unknown): TransportError {
     const cause = sanitizeCause(error, this.mask);
     const detail = cause.cause instanceof Error ? cause.cause.message : cause.message;
@@ -206,10 +225,10 @@ export class Transport {
   }
 }
 
-function rateLimited(failure: CincopaError, retryAfterMs: number, limit: string): RateLimitedError {
-  return new RateLimitedError(
-    `Rate limited: Cincopa asked to wait ${retryAfterMs} ms, ${limit}.`,
-    retryAfterMs,
-    { status: failure.status, excerpt: failure.excerpt, requestUrl: failure.requestUrl },
-  );
+function rateLimited(failure: RateLimitedError, why: string): RateLimitedError {
+  return new RateLimitedError(`Rate limited: ${why}.`, failure.retryAfterMs, {
+    status: failure.status,
+    excerpt: failure.excerpt,
+    requestUrl: failure.requestUrl,
+  });
 }

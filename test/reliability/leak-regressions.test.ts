@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { runCli } from '../../src/cli/run-cli.js';
 import { CincopaClient } from '../../src/index.js';
+import { createTokenMasker } from '../../src/internal/token-mask.js';
 import { exposedTexts, findCanary, phpSpellings } from '../support/canary-spellings.js';
 import { captureCli } from '../support/cli-capture.js';
 import { jsonReply, scriptedFetch } from '../support/scripted-fetch.js';
@@ -45,6 +46,7 @@ describe('token leaks found by the canary', () => {
     for (const spelling of phpSpellings(token)) {
       const bodies = [
         () => new Response(`<p>bad token ${spelling}</p>`, { status: 500 }),
+        () => new Response(`<a href="/login?api_token=${spelling}">again</a>`, { status: 500 }),
         () =>
           new Response(`{"success":false,"message":"token ${spelling} invalid"}`, {
             headers: { 'content-type': 'application/json' },
@@ -63,6 +65,52 @@ describe('token leaks found by the canary', () => {
         expect(findCanary(token, exposedTexts(error))).toEqual([]);
       }
     }
+  });
+
+  it('does not leak a token echoed in the Content-Type of a body over maxResponseBytes', async () => {
+    const client = new CincopaClient({
+      apiToken: TOKEN,
+      retry: false,
+      maxResponseBytes: 1_000,
+      fetch: scriptedFetch(
+        () =>
+          new Response('x'.repeat(5_000), {
+            headers: { 'content-type': `application/json; note=${encodeURIComponent(TOKEN)}` },
+          }),
+      ).fetch,
+    });
+
+    const error = await expectFailure(client.getAssetVersions('R'));
+
+    expect(error.code).toBe('invalid_response');
+    expect(findCanary(TOKEN, exposedTexts(error))).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a message getter that throws the URL',
+      (url: string) =>
+        Object.defineProperty(new Error(), 'message', {
+          get: () => {
+            throw new Error(url);
+          },
+        }),
+    ],
+    ['an object without a prototype', () => Object.create(null) as unknown],
+    ['an object whose toString gives the URL', (url: string) => ({ toString: () => url })],
+  ])('turns a custom fetch throwing %s into a masked network error', async (_name, thrown) => {
+    const client = new CincopaClient({
+      apiToken: TOKEN,
+      retry: false,
+      fetch: async (input) => {
+        throw thrown(input instanceof Request ? input.url : String(input));
+      },
+    });
+
+    const error = await expectFailure(client.getAssetVersions('R'));
+
+    expect(error.code).toBe('network');
+    expect(findCanary(TOKEN, exposedTexts(error))).toEqual([]);
   });
 
   it('does not leak a non-ASCII token echoed in the Content-Type header', async () => {
@@ -93,8 +141,8 @@ describe('token leaks found by the canary', () => {
   it('does not show the start of a token cut by the end of the excerpt window', async () => {
     const shown: string[] = [];
 
-    for (let padding = 0; padding < 5_000; padding += 13) {
-      const body = `${' '.repeat(padding)}${TOKEN} ${' '.repeat(5_000)}`;
+    for (let padding = 0; padding < 17_000; padding += 89) {
+      const body = `${' '.repeat(padding)}${TOKEN} ${' '.repeat(17_000)}`;
       const error = await expectFailure(
         clientAnswering(() => new Response(body)).getAssetVersions('R'),
       );
@@ -102,6 +150,52 @@ describe('token leaks found by the canary', () => {
     }
 
     expect(shown).toEqual([]);
+  });
+
+  it('does not show the start of the longest spelling of the longest token cut by the window', async () => {
+    const token = `${'😀&é/"'.repeat(170)}xxxx`; // 6 UTF-16 units × 170 + 4
+    const spelling = encodeURIComponent(encodeURIComponent(token));
+    const shown: string[] = [];
+
+    for (let padding = 16_000 - spelling.length - 50; padding < 16_050; padding += 211) {
+      const body = `${'.'.repeat(padding)}${spelling}${'.'.repeat(20_000)}`;
+      const client = new CincopaClient({
+        apiToken: token,
+        retry: false,
+        fetch: scriptedFetch(() => new Response(body)).fetch,
+      });
+      const error = await expectFailure(client.getAssetVersions('R'));
+      if (error.excerpt?.includes(spelling.slice(0, 12))) shown.push(`${padding}`);
+    }
+
+    expect(token).toHaveLength(1_024);
+    expect(shown).toEqual([]);
+  });
+
+  it('refuses a token longer than 1024 characters before any request, without quoting it', async () => {
+    const token = `a&'"<>*/~+%= é😀`.repeat(700);
+    const calls = scriptedFetch(() => jsonReply({ success: true, items: [] }));
+
+    const error = (() => {
+      try {
+        return new CincopaClient({ apiToken: token, fetch: calls.fetch });
+      } catch (caught) {
+        return caught;
+      }
+    })() as Error & { code?: string };
+
+    expect(error.code).toBe('invalid_request');
+    expect(error.message.length).toBeLessThan(300);
+    expect(findCanary(token, exposedTexts(error))).toEqual([]);
+  });
+
+  it('masks a token of thousands of special characters without a regular expression error', () => {
+    const token = `a&'"<>*/~+%= é😀`.repeat(700);
+    const mask = createTokenMasker(token);
+
+    const text = `before ${JSON.stringify(token)} and ${encodeURIComponent(token)} after`;
+
+    expect(mask(text)).toBe('before "***" and *** after');
   });
 
   it.each([

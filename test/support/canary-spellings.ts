@@ -49,7 +49,23 @@ export function phpSpellings(text: string): string[] {
       .join('');
   const unescapedSlashes = phpJsonEscape(text).replace(/\\\//g, '/');
   const unescapedUnicode = JSON.stringify(text).slice(1, -1).replace(/\//g, '\\/');
+  const noQuotes = value(text, { '&': '&amp;', '<': '&lt;', '>': '&gt;' });
+  const hexJson = value(text, {
+    '<': '\\u003C',
+    '>': '\\u003E',
+    '&': '\\u0026',
+    "'": '\\u0027',
+    '"': '\\u0022',
+    '/': '\\/',
+    '\\': '\\\\',
+  }).replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return [
+    noQuotes,
+    hexJson,
+    text.toUpperCase(),
+    text.toLowerCase(),
+    rawUrl.replace(/%/g, '%25'),
+    encodeURIComponent(encodeURIComponent(text)),
     rawUrl,
     url,
     rawUrl.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
@@ -60,6 +76,14 @@ export function phpSpellings(text: string): string[] {
     unescapedSlashes,
     unescapedUnicode,
   ];
+}
+
+/** `text` with each character that `replacements` names replaced. */
+function value(text: string, replacements: Record<string, string>): string {
+  return text
+    .split('')
+    .map((char) => replacements[char] ?? char)
+    .join('');
 }
 
 const HTML_ENTITIES: Record<string, string> = {
