@@ -71,8 +71,8 @@ function percentSpellings(token: string): string[] {
 }
 
 // JSON.stringify's own escapes, then json_encode's: by default it escapes `/` as `\/` and
-// every non-ASCII character as a `\u00e9`-style escape; JSON_UNESCAPED_SLASHES and JSON_UNESCAPED_UNICODE
-// each turn one of the two off.
+// every non-ASCII character as a `\u00e9`-style escape; JSON_UNESCAPED_SLASHES and
+// JSON_UNESCAPED_UNICODE each turn one of the two off.
 function jsonSpellings(token: string): string[] {
   const plain = JSON.stringify(token).slice(1, -1);
   const slashes = plain.replace(/\//g, '\\/');
