@@ -89,15 +89,17 @@ const milliseconds = z
  */
 export const MAX_TOKEN_LENGTH = 1_024;
 
+// The same rules whether the token comes from `apiToken` or from the environment.
+const tokenSchema = z
+  .string('must be a string')
+  .regex(/\S/, 'must not be empty')
+  .max(MAX_TOKEN_LENGTH, `must be at most ${MAX_TOKEN_LENGTH} characters`)
+  .refine((token) => !/[\r\n]/.test(token), 'must be one line')
+  // Such a token cannot be URL-encoded, and would be sent as another one.
+  .regex(/^[^\p{Cs}]*$/u, 'must be well-formed Unicode (no lone surrogates)');
+
 const optionsSchema = z.strictObject({
-  apiToken: z
-    .string('must be a string')
-    .regex(/\S/, 'must not be empty')
-    .max(MAX_TOKEN_LENGTH, `must be at most ${MAX_TOKEN_LENGTH} characters`)
-    .refine((token) => !/[\r\n]/.test(token), 'must be one line')
-    // Such a token cannot be URL-encoded, and would be sent as another one.
-    .regex(/^[^\p{Cs}]*$/u, 'must be well-formed Unicode (no lone surrogates)')
-    .optional(),
+  apiToken: tokenSchema.optional(),
   baseUrl: z.union([z.string(), z.instanceof(URL)]).optional(),
   timeout: milliseconds.optional(),
   totalTimeout: milliseconds.optional(),
@@ -155,8 +157,11 @@ export function resolveClientOptions(options: CincopaClientOptions): ResolvedCli
 }
 
 function resolveToken(given: string | undefined): string {
-  const token = given ?? readEnv(TOKEN_ENV_VAR);
-  if (token !== undefined && /\S/.test(token)) return token.trim();
+  if (given !== undefined) return given.trim();
+  const token = readEnv(TOKEN_ENV_VAR);
+  if (token !== undefined && /\S/.test(token)) {
+    return parseInput(tokenSchema, token, `Invalid \`${TOKEN_ENV_VAR}\``).trim();
+  }
   throw new InvalidRequestError(
     `Missing API token: pass \`apiToken\` to the client or set \`${TOKEN_ENV_VAR}\`.`,
     [{ path: ['apiToken'], message: 'is required' }],

@@ -195,6 +195,21 @@ describe('Retry-After', () => {
 });
 
 describe('time limits and abort', () => {
+  it('times out a custom fetch that ignores the abort signal', async () => {
+    const started = Date.now();
+    const never = new CincopaClient({
+      apiToken: TEST_TOKEN,
+      timeout: 100,
+      totalTimeout: 300,
+      fetch: () => new Promise<Response>(() => undefined),
+    });
+
+    const error = await expectFailure(never.getAssetVersions('ASSET_RID'));
+
+    expect(error.code).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
   it('times out a stalled attempt, retries it, and succeeds', async () => {
     const mock = sequence(async () => {
       await delay('infinite');

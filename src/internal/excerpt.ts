@@ -4,12 +4,12 @@ const EXCERPT_LENGTH = 200;
 
 // The start of the body that is masked and folded. Whitespace folds to one space, so a
 // padded body can bring text from far into the excerpt.
-const WINDOW = 16_000;
+const WINDOW = 28_000;
 
 // A token cut by the window's end cannot be masked: the end of a cut window is never shown.
 // It is longer than the longest spelling of the longest token the client accepts
-// (`MAX_TOKEN_LENGTH` characters, each at most 10 when percent-encoded twice).
-const UNSHOWN_TAIL = 12_000;
+// (`MAX_TOKEN_LENGTH` characters, each at most 15 when a 3-byte character is encoded twice).
+const UNSHOWN_TAIL = 24_000;
 
 /** The start of a response body for an error: whitespace folded, token masked, cut short. */
 export function excerptOf(body: string, mask: TokenMasker): string {

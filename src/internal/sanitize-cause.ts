@@ -7,7 +7,9 @@ const MAX_DEPTH = 5;
  * custom `fetch` may quote the request URL, so none of them is ever attached as it is.
  */
 export function sanitizeCause(error: unknown, mask: TokenMasker, depth = 0): Error {
-  if (!(error instanceof Error)) return new Error(mask(readText(() => error)));
+  // Even `instanceof` runs the thrower's code when it is a Proxy.
+  if (read(() => error instanceof Error) !== true) return new Error(mask(readText(() => error)));
+  if (!(error instanceof Error)) return new Error(UNREADABLE);
 
   // A custom `fetch` may throw anything: a getter that throws, an object without a
   // prototype. Each property is read on its own, and what cannot be read is described.

@@ -59,15 +59,22 @@ function tokenSpellings(token: string): string[] {
 }
 
 function percentSpellings(token: string): string[] {
-  const component = encodeURIComponent(token);
-  // PHP's rawurlencode also escapes the five characters encodeURIComponent leaves alone;
-  // urlencode does too, and writes a space as `+` and `~` as `%7E`.
+  const once = percentEncodings(token);
+  // A URL carried inside another URL's query (a login page's `next=`) is encoded twice,
+  // perhaps by another encoder than the first: `+` for a space becomes `%2B`, `%` `%25`.
+  const twice = [...new Set(once)].flatMap(percentEncodings);
+  return [...once, ...twice].flatMap((spelling) => [spelling, lowerHex(spelling)]);
+}
+
+// encodeURIComponent, PHP's rawurlencode (which also escapes the five characters
+// encodeURIComponent leaves alone), urlencode (a space as `+`, `~` as `%7E`) and form
+// encoding, each with upper-case hex.
+function percentEncodings(text: string): string[] {
+  const component = encodeURIComponent(text);
   const raw = component.replace(/[!'()*]/g, hexEscape);
   const php = raw.replace(/%20/g, '+').replace(/~/g, '%7E');
-  const form = new URLSearchParams({ t: token }).toString().slice(2);
-  const once = [component, raw, php, form].flatMap((spelling) => [spelling, lowerHex(spelling)]);
-  // A URL carried inside another URL's query (a login page's `next=`) is encoded twice.
-  return [...once, ...once.map((spelling) => spelling.replace(/%/g, '%25'))];
+  const form = new URLSearchParams({ t: text }).toString().slice(2);
+  return [component, raw, php, form];
 }
 
 // JSON.stringify's own escapes, then json_encode's: by default it escapes `/` as `\/` and
@@ -108,7 +115,13 @@ function htmlSpellings(text: string): string[] {
 // Header values reach `fetch` callers as bytes read one character each (Latin-1), so a
 // non-ASCII token echoed in a header arrives as the Latin-1 reading of its UTF-8 bytes.
 function headerSpelling(token: string): string {
-  return String.fromCharCode(...new TextEncoder().encode(token));
+  const bytes = new TextEncoder().encode(token);
+  let latin1 = '';
+  // In slices: spreading a huge token's bytes at once would overflow the call stack.
+  for (let start = 0; start < bytes.length; start += 8_192) {
+    latin1 += String.fromCharCode(...bytes.subarray(start, start + 8_192));
+  }
+  return latin1;
 }
 
 function unicodeEscaped(text: string): string {

@@ -102,7 +102,10 @@ export class Transport {
 
     let response: RawResponse;
     try {
-      const reply = await this.#ky.get(target.url, { signal: scope.signal });
+      const reply = await untilAborted(
+        this.#ky.get(target.url, { signal: scope.signal }),
+        scope.signal,
+      );
       if (reply.redirected) throw this.#followedRedirect(reply, target.masked);
       const body = await readBody(
         reply,
@@ -113,7 +116,7 @@ export class Transport {
       );
       response = { status: reply.status, headers: reply.headers, body, requestUrl: target.masked };
     } catch (error) {
-      if (error instanceof CincopaError) throw error;
+      if (isCincopaError(error)) throw error;
       throw scope.cause
         ? this.#abortError(scope.cause, target.masked, error)
         : this.#networkError(target.masked, error);
@@ -221,7 +224,10 @@ export class Transport {
   #networkError(requestUrl: string, error: unknown): TransportError {
     const cause = sanitizeCause(error, this.mask);
     const detail = cause.cause instanceof Error ? cause.cause.message : cause.message;
-    return new TransportError('network', `Network error: ${detail}.`, true, { requestUrl, cause });
+    return new TransportError('network', `Network error: ${clip(detail, 200)}.`, true, {
+      requestUrl,
+      cause,
+    });
   }
 }
 
@@ -231,4 +237,42 @@ function rateLimited(failure: RateLimitedError, why: string): RateLimitedError {
     excerpt: failure.excerpt,
     requestUrl: failure.requestUrl,
   });
+}
+
+// A custom `fetch` may ignore the signal; the time limits and the caller's abort must hold
+// all the same. A response that arrives too late has its body cancelled.
+function untilAborted(request: Promise<Response>, signal: AbortSignal): Promise<Response> {
+  const discardLate = () => {
+    request.then((late) => late.body?.cancel()).catch(() => undefined);
+  };
+  if (signal.aborted) {
+    discardLate();
+    return Promise.reject(signal.reason);
+  }
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      discardLate();
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    request.then(
+      (response) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(response);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+// `instanceof` runs a Proxy's trap, which a custom `fetch` may have thrown to us.
+function isCincopaError(error: unknown): error is CincopaError {
+  try {
+    return error instanceof CincopaError;
+  } catch {
+    return false;
+  }
 }

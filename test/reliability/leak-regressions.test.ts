@@ -42,8 +42,9 @@ describe('token leaks found by the canary', () => {
   });
 
   it('does not leak a token as a PHP back end re-encodes it: HTML entities, rawurlencode, json_encode flags', async () => {
-    const token = `CANARY&x*y/é'<>"~ z`;
-    for (const spelling of phpSpellings(token)) {
+    for (const [token, spelling] of [`CANARY&x*y/é'<>"~ z`, 'Xy Zw-secret'].flatMap((token) =>
+      phpSpellings(token).map((spelling) => [token, spelling] as const),
+    )) {
       const bodies = [
         () => new Response(`<p>bad token ${spelling}</p>`, { status: 500 }),
         () => new Response(`<a href="/login?api_token=${spelling}">again</a>`, { status: 500 }),
@@ -98,6 +99,27 @@ describe('token leaks found by the canary', () => {
     ],
     ['an object without a prototype', () => Object.create(null) as unknown],
     ['an object whose toString gives the URL', (url: string) => ({ toString: () => url })],
+    [
+      'a Proxy whose prototype cannot be read',
+      (url: string) =>
+        new Proxy(
+          {},
+          {
+            getPrototypeOf() {
+              throw new Error(url);
+            },
+          },
+        ),
+    ],
+    [
+      'a revoked Proxy',
+      () => {
+        const { proxy, revoke } = Proxy.revocable({}, {});
+        revoke();
+        return proxy;
+      },
+    ],
+    ['an error with a huge message', (url: string) => new Error(`${url} `.repeat(20_000))],
   ])('turns a custom fetch throwing %s into a masked network error', async (_name, thrown) => {
     const client = new CincopaClient({
       apiToken: TOKEN,
@@ -110,7 +132,36 @@ describe('token leaks found by the canary', () => {
     const error = await expectFailure(client.getAssetVersions('R'));
 
     expect(error.code).toBe('network');
+    expect(error.message.length).toBeLessThan(300);
     expect(findCanary(TOKEN, exposedTexts(error))).toEqual([]);
+  });
+
+  it.each([
+    ['from CINCOPA_API_TOKEN, 2400 characters', 'S3CR3T'.repeat(400)],
+    ['from CINCOPA_API_TOKEN, 300,000 characters', 'a'.repeat(300_000)],
+    ['from CINCOPA_API_TOKEN, two lines', 'abc\ndef'],
+  ])('refuses a malformed token %s before any request, without quoting it', (_name, token) => {
+    vi.stubEnv('CINCOPA_API_TOKEN', token);
+    const calls = scriptedFetch(() => jsonReply({ success: true, items: [] }));
+
+    const error = (() => {
+      try {
+        return new CincopaClient({ fetch: calls.fetch });
+      } catch (caught) {
+        return caught;
+      }
+    })() as Error & { code?: string };
+
+    expect(error.code).toBe('invalid_request');
+    expect(error.message).toContain('CINCOPA_API_TOKEN');
+    expect(error.message).not.toContain(token.slice(0, 12));
+    vi.unstubAllEnvs();
+  });
+
+  it('masks with a token of 300,000 characters without overflowing the stack', () => {
+    const token = `é${'a'.repeat(300_000)}`;
+
+    expect(createTokenMasker(token)(`<${token}>`)).toBe('<***>');
   });
 
   it('does not leak a non-ASCII token echoed in the Content-Type header', async () => {
@@ -169,6 +220,25 @@ describe('token leaks found by the canary', () => {
     }
 
     expect(token).toHaveLength(1_024);
+    expect(shown).toEqual([]);
+  });
+
+  it('does not show the start of a token of 3-byte characters encoded twice, cut by the window', async () => {
+    const token = '€'.repeat(1_024);
+    const spelling = encodeURIComponent(encodeURIComponent(token));
+    const shown: string[] = [];
+
+    for (let padding = 0; padding < 28_050; padding += 997) {
+      const body = `E${' '.repeat(padding)}${spelling}${'.'.repeat(40_000)}`;
+      const client = new CincopaClient({
+        apiToken: token,
+        retry: false,
+        fetch: scriptedFetch(() => new Response(body, { status: 500 })).fetch,
+      });
+      const error = await expectFailure(client.getAssetVersions('R'));
+      if (error.excerpt?.includes('%25E2%2582%25AC')) shown.push(`${padding}`);
+    }
+
     expect(shown).toEqual([]);
   });
 

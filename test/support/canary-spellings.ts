@@ -31,17 +31,10 @@ export function canarySpellings(token: string): string[] {
  * JSON_UNESCAPED_UNICODE.
  */
 export function phpSpellings(text: string): string[] {
-  const bytes = [...new TextEncoder().encode(text)];
-  const percent = (byte: number) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  const unreserved = (byte: number) => /[A-Za-z0-9\-_.]/.test(String.fromCharCode(byte));
-  const rawUrl = bytes
-    .map((byte) => (unreserved(byte) || byte === 0x7e ? String.fromCharCode(byte) : percent(byte)))
-    .join('');
-  const url = bytes
-    .map((byte) =>
-      unreserved(byte) ? String.fromCharCode(byte) : byte === 0x20 ? '+' : percent(byte),
-    )
-    .join('');
+  const rawUrl = phpRawUrlencode(text);
+  const url = phpUrlencode(text);
+  // The request's own query (a space as `+`) quoted in another URL's `next=`.
+  const sentQuery = new URLSearchParams({ t: text }).toString().slice(2);
   const html = (value: string) =>
     value
       .split('')
@@ -60,6 +53,8 @@ export function phpSpellings(text: string): string[] {
     '\\': '\\\\',
   }).replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return [
+    phpUrlencode(sentQuery),
+    phpRawUrlencode(url),
     noQuotes,
     hexJson,
     text.toUpperCase(),
@@ -76,6 +71,29 @@ export function phpSpellings(text: string): string[] {
     unescapedSlashes,
     unescapedUnicode,
   ];
+}
+
+/** PHP's `rawurlencode`: every byte but letters, digits and `-_.~` as upper-case `%XX`. */
+function phpRawUrlencode(text: string): string {
+  return percentBytes(text, (char) => (/[A-Za-z0-9\-_.~]/.test(char) ? char : null));
+}
+
+/** PHP's `urlencode`: as `rawurlencode`, but a space is `+` and `~` is `%7E`. */
+function phpUrlencode(text: string): string {
+  return percentBytes(text, (char) =>
+    /[A-Za-z0-9\-_.]/.test(char) ? char : char === ' ' ? '+' : null,
+  );
+}
+
+function percentBytes(text: string, keep: (char: string) => string | null): string {
+  return [...new TextEncoder().encode(text)]
+    .map((byte) => {
+      const char = String.fromCharCode(byte);
+      return (
+        (byte < 0x80 ? keep(char) : null) ?? `%${byte.toString(16).toUpperCase().padStart(2, '0')}`
+      );
+    })
+    .join('');
 }
 
 /** `text` with each character that `replacements` names replaced. */
