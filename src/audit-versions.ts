@@ -6,6 +6,7 @@ import {
   type ListAssetsOptions,
   type ListingStats,
   createListing,
+  pagesOf,
 } from './list-assets.js';
 import type { PageFetch } from './listing-walk.js';
 import type { AuditedAsset } from './models/audited-asset.js';
@@ -50,11 +51,7 @@ export function auditVersions(
   query: AuditQuery = {},
   options: AuditVersionsOptions = {},
 ): VersionAudit {
-  return auditPages(
-    (request, callOptions) => source.listAssetsPage(request, callOptions),
-    query,
-    options,
-  );
+  return auditPages(pagesOf(source), query, options);
 }
 
 /**

@@ -27,7 +27,7 @@ import { clip } from './internal/excerpt.js';
 import { parseEnvelope } from './internal/parse-envelope.js';
 import { TOKEN_MASK, type TokenMasker } from './internal/token-mask.js';
 import { Transport } from './internal/transport.js';
-import type { FetchedPage } from './listing-walk.js';
+import type { ArrivedPage } from './listing-walk.js';
 import {
   type AssetListQuery,
   type AssetListing,
@@ -133,25 +133,30 @@ export class CincopaClient {
     request: AssetListRequest = {},
     options: CallOptions = {},
   ): Promise<AssetListPage> {
-    return this.#fetchPage(request, options, listPageSchema);
+    const arrived = await this.#requestPage(request, options, listPageSchema);
+    return arrived();
   }
 
-  // One request, its body read by the schema `schemaFor` gives: the full models, or the audit's.
-  async #fetchPage<T extends { readonly rid: string }>(
+  // One request; its body is parsed when the page is read, by the schema `schemaFor` gives:
+  // the full models, or the audit's.
+  async #requestPage<T extends { readonly rid: string }>(
     request: AssetListRequest,
     options: CallOptions,
     schemaFor: (
       characters: number,
     ) => z.ZodType<{ items: T[]; items_data?: Pagination | undefined }>,
-  ): Promise<FetchedPage<T>> {
+  ): Promise<ArrivedPage<T>> {
     const query = buildAssetListQuery(withDefaultPageSize(request));
     const { signal } = checkCallOptions(options);
     const response = await this.#transport.get(ASSET_LIST, query, signal);
-    const body = parseEnvelope(response, schemaFor(response.body.length), this.#transport.mask);
-    return {
-      assets: body.items,
-      pagination: body.items_data ?? null,
-      requestUrl: response.requestUrl,
+    return () => {
+      const { mask } = this.#transport;
+      const body = parseEnvelope(response, schemaFor(response.body.length), mask);
+      return {
+        assets: body.items,
+        pagination: body.items_data ?? null,
+        requestUrl: response.requestUrl,
+      };
     };
   }
 
@@ -197,7 +202,7 @@ export class CincopaClient {
   auditVersions(query: AuditQuery = {}, options: AuditVersionsOptions = {}): VersionAudit {
     // The audit's pages are read with a schema of only the fields its records are made of.
     return auditPages(
-      (request, callOptions) => this.#fetchPage(request, callOptions, auditPageSchema),
+      (request, callOptions) => this.#requestPage(request, callOptions, auditPageSchema),
       query,
       options,
     );

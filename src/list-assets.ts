@@ -124,8 +124,11 @@ const optionsSchema = z
  * Lists every asset matching `query` across all pages: page 1 tells how many pages there
  * are, the rest are fetched `concurrency` at a time and handed out in page order. No request
  * is made past the last page, none is made twice, and no rid is handed out twice (the
- * listing remembers the rids it handed out: about 50 bytes each). An empty page before the
- * last ends the walk, so an overstated `pages_count` costs at most `concurrency` requests.
+ * listing remembers the rids it handed out: about 50 bytes each). At most `concurrency`
+ * requests are in flight; a page's response frees its place as soon as it arrives, so one
+ * slow page holds back no other, and up to `concurrency` more pages may wait, unparsed, to
+ * be read. An empty page before the last ends the walk, so an overstated `pages_count` costs
+ * at most 2 × `concurrency` requests.
  *
  * Nothing is sent until iteration starts. Failures end the iteration with a
  * {@link ListingError} naming the page, never with a silently short listing.
@@ -149,11 +152,15 @@ export function listAssets(
   query: AssetListQuery = {},
   options: ListAssetsOptions = {},
 ): AssetListing {
-  return createListing(
-    (request, callOptions) => source.listAssetsPage(request, callOptions),
-    query,
-    options,
-  );
+  return createListing(pagesOf(source), query, options);
+}
+
+/** Pages read with `source`, which parses each page before handing it over. */
+export function pagesOf(source: AssetPageSource): PageFetch<Asset> {
+  return async (request, options) => {
+    const page = await source.listAssetsPage(request, options);
+    return () => page;
+  };
 }
 
 /** A listing of any asset type: what {@link listAssets} and an audit both walk. */

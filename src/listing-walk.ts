@@ -21,11 +21,21 @@ export interface FetchedPage<T extends Listable> {
   readonly requestUrl: string;
 }
 
-/** Fetches and parses one page; rejects with a {@link CincopaError} on failure. */
+/**
+ * A page whose response has arrived: calling it parses the page, and throws a
+ * {@link CincopaError} when the page is invalid.
+ */
+export type ArrivedPage<T extends Listable> = () => FetchedPage<T>;
+
+/**
+ * Sends one page's request; resolves once its response has arrived, with the page still to
+ * be parsed, and rejects with a {@link CincopaError} when the request fails. A listing parses
+ * each page only when it reads it, so that parsing never delays sending the next requests.
+ */
 export type PageFetch<T extends Listable> = (
   request: AssetListRequest,
   options: CallOptions,
-) => Promise<FetchedPage<T>>;
+) => Promise<ArrivedPage<T>>;
 
 /** One page of a walk: {@link ListedPage} for any asset type. */
 export interface WalkedPage<T extends Listable> {
@@ -110,36 +120,52 @@ class Walk<T extends Listable> {
 
   async *run(): AsyncGenerator<WalkedPage<T>, void, undefined> {
     let page = 1;
-    let current = await this.#fetch(page);
+    let current = this.#read(await this.#receive(page), page);
     const last = this.#plan(current.pagination);
     const prefetch = new PagePrefetch(
-      (next) => this.#fetch(next),
+      (next) => this.#receive(next),
       2,
       last,
       this.#settings.concurrency,
     );
 
-    for (;;) {
-      yield this.#accept(current, page, last);
-      // An empty page before the last means the data ended early (assets removed, or a
-      // `pages_count` overstated): asking for the pages after it would only bring more.
-      if (page >= last || this.#full || current.listed.assets.length === 0) break;
-      page++;
-      this.#throwIfAborted(page, last);
-      current = await prefetch.take(page);
+    try {
+      for (;;) {
+        yield this.#accept(current, page, last);
+        // An empty page before the last means the data ended early (assets removed, or a
+        // `pages_count` overstated): asking for the pages after it would only bring more.
+        if (page >= last || this.#full || current.listed.assets.length === 0) break;
+        page++;
+        this.#throwIfAborted(page, last);
+        current = this.#read(await prefetch.take(page), page);
+      }
+    } finally {
+      prefetch.close();
     }
     this.#checkComplete(current.listed, last);
   }
 
-  async #fetch(page: number): Promise<CheckedPage<T>> {
+  async #receive(page: number): Promise<ArrivedPage<T>> {
     try {
       const request = { ...this.#settings.query, page };
-      const listed = await this.#requests.run((signal) => this.#fetchPage(request, { signal }));
+      return await this.#requests.run((signal) => this.#fetchPage(request, { signal }));
+    } catch (error) {
+      throw this.#failed(error, page);
+    }
+  }
+
+  #read(arrived: ArrivedPage<T>, page: number): CheckedPage<T> {
+    try {
+      const listed = arrived();
       return { listed, pagination: checkPagination(listed, page) };
     } catch (error) {
-      if (!(error instanceof CincopaError)) throw error;
-      throw new ListingError(error, page, this.#stats.pagesTotal);
+      throw this.#failed(error, page);
     }
+  }
+
+  #failed(error: unknown, page: number): unknown {
+    if (!(error instanceof CincopaError)) return error;
+    return new ListingError(error, page, this.#stats.pagesTotal);
   }
 
   /** How many pages to read, from page 1's figures and the limits; never raised later. */
