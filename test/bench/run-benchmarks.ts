@@ -17,37 +17,55 @@ import { measureValidation } from './validation-throughput.bench.js';
 const ACCOUNT = { count: 1000, seed: 7 };
 const DOCS_FILE = path.join(process.cwd(), 'docs', 'benchmarks.md');
 
+// `npm run bench -- --only <text>` runs only the measures whose name contains the text, and
+// leaves docs/benchmarks.md alone: for trying a change, not for the record.
+const only = onlyArgument(process.argv.slice(2));
+
 async function main(): Promise<void> {
   const figures: Figure[] = [];
   const server = await startServerProcess(ACCOUNT);
   try {
-    figures.push(await step('one asset', () => measureOneAsset(server, versionedRid())));
-    figures.push(await step('500-asset page', () => measurePageWithDetails(server)));
-    figures.push(await step('validation', () => measureValidation(server)));
+    await step(figures, 'one asset', () => measureOneAsset(server, versionedRid()));
+    await step(figures, '500-asset page', () => measurePageWithDetails(server));
+    await step(figures, 'validation', () => measureValidation(server));
   } finally {
     await server.close();
   }
-  figures.push(await step('audit requests', measureAuditRequests));
+  await step(figures, 'audit requests', measureAuditRequests);
   for (const concurrency of [4, 8]) {
-    figures.push(
-      await step(`audit wall time, C=${concurrency}`, () => measureAuditWallTime(concurrency)),
+    await step(figures, `audit wall time, C=${concurrency}`, () =>
+      measureAuditWallTime(concurrency),
     );
   }
-  figures.push(await step('audit peak RSS', measureAuditMemory));
+  await step(figures, 'audit peak RSS', measureAuditMemory);
 
   console.log(`\n${formatForTerminal(figures)}\n`);
+  if (only !== undefined) return;
   await writeResults(DOCS_FILE, formatForDocs(figures, describeRun(), new Date()));
   console.log(`Results written to ${path.relative(process.cwd(), DOCS_FILE)}.`);
 }
 
-async function step(name: string, measure: () => Promise<Figure>): Promise<Figure> {
+function onlyArgument(args: readonly string[]): string | undefined {
+  const at = args.indexOf('--only');
+  if (at === -1) return undefined;
+  const text = args[at + 1];
+  if (!text) throw new Error("`--only` needs the text of a measure's name.");
+  return text;
+}
+
+async function step(
+  figures: Figure[],
+  name: string,
+  measure: () => Promise<Figure>,
+): Promise<void> {
+  if (only !== undefined && !name.includes(only)) return;
   const started = performance.now();
   process.stdout.write(`${name}… `);
   const figure = await measure();
   console.log(
     `${figure.ratio.toFixed(2)}× (${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );
-  return figure;
+  figures.push(figure);
 }
 
 // An asset with an original and several versions: the case `getAssetVersions` exists for.
