@@ -22,6 +22,7 @@ export async function measureAuditWallTime(concurrency: number): Promise<Figure>
     count: PAGES * PAGE_SIZE,
     seed: 13,
     latencyMs: LATENCY_MS,
+    replay: true,
   });
   try {
     const run = { itemsPerPage: PAGE_SIZE, concurrency };

@@ -11,6 +11,11 @@ export interface ServedAccount {
   readonly latencyMs?: number;
   /** The largest page size the server honours. */
   readonly pageSizeCap?: number;
+  /**
+   * Whether each answer is built once and replayed (see `startReplayingServer`), so that
+   * the server's own work does not queue requests behind one another.
+   */
+  readonly replay?: boolean;
 }
 
 /** A fake Cincopa server running in its own process on 127.0.0.1. */
