@@ -13,28 +13,34 @@ const CHILD_ENTRY = new URL('./audit-memory-process.js', import.meta.url);
 
 /**
  * Peak RSS of an audit of 100,000 assets against the same audit of 10,000, each in a fresh
- * child process; the median of a few runs of each.
+ * child process; the median of a few runs of each. The same pair of audits written by hand
+ * (`fetch` and `JSON.parse`, nothing kept) shows how much of the growth any client has.
  */
 export async function measureAuditMemory(): Promise<Figure> {
-  const small: number[] = [];
-  const large: number[] = [];
+  const runs = {
+    sdk: { small: [] as number[], large: [] as number[] },
+    hand: { small: [] as number[], large: [] as number[] },
+  };
   for (let round = 0; round < ROUNDS; round++) {
-    small.push(await peakRss(SMALL));
-    large.push(await peakRss(LARGE));
+    for (const by of ['sdk', 'hand'] as const) {
+      runs[by].small.push(await peakRss(by, SMALL));
+      runs[by].large.push(await peakRss(by, LARGE));
+    }
   }
-  const [smallRss, largeRss] = [median(small), median(large)];
+  const [smallRss, largeRss] = [median(runs.sdk.small), median(runs.sdk.large)];
+  const [handSmall, handLarge] = [median(runs.hand.small), median(runs.hand.large)];
 
   return {
     measure: `audit peak RSS, ${LARGE.toLocaleString('en')} assets`,
     baseline: `the same audit of ${SMALL.toLocaleString('en')} assets`,
     ratio: largeRss / smallRss,
     target: { kind: 'at-most', ratio: 1.2 },
-    detail: `${mib(largeRss)} vs ${mib(smallRss)} (pages of ${RUN.itemsPerPage}, concurrency ${RUN.concurrency})`,
+    detail: `${mib(largeRss)} vs ${mib(smallRss)} (pages of ${RUN.itemsPerPage}, concurrency ${RUN.concurrency}); by hand (\`fetch\` + \`JSON.parse\`): ${mib(handLarge)} vs ${mib(handSmall)}, ${(handLarge / handSmall).toFixed(2)}×`,
   };
 }
 
-async function peakRss(count: number): Promise<number> {
-  const task: AuditMemoryTask = { count, ...RUN };
+async function peakRss(by: AuditMemoryTask['by'], count: number): Promise<number> {
+  const task: AuditMemoryTask = { by, count, ...RUN };
   const child = fork(CHILD_ENTRY, [JSON.stringify(task)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     // The parent's flags (--expose-gc) must not change how the child's heap grows.

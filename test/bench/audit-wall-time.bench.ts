@@ -28,8 +28,10 @@ export async function measureAuditWallTime(concurrency: number): Promise<Figure>
     const run = { itemsPerPage: PAGE_SIZE, concurrency };
     const raw = await rawAudit(server, PAGE_SIZE, concurrency);
     for (let round = 0; round < WARMUP; round++) {
-      await runAudit(server, run);
-      await raw();
+      const counts = [await runAudit(server, run), await raw()];
+      if (counts.some((count) => count !== PAGES * PAGE_SIZE)) {
+        throw new Error(`The audits read ${counts.join(' and ')} of ${PAGES * PAGE_SIZE} assets.`);
+      }
     }
     const times: number[] = [];
     const rawTimes: number[] = [];

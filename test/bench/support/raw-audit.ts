@@ -29,19 +29,22 @@ export async function rawAudit(
   };
   const readPage = async (page: number) => {
     const body = JSON.parse(await (await fetch(pageUrl(page))).text()) as {
-      items: unknown[];
+      items: unknown[] | Record<string, unknown>;
       items_data: { pages_count: number };
     };
-    return body;
+    // PHP sends a list as an object with numeric keys now and then.
+    return { assets: Object.keys(body.items).length, pages: Number(body.items_data.pages_count) };
   };
 
   return async () => {
     const page1 = await readPage(1);
-    let assets = page1.items.length;
+    let assets = page1.assets;
     let next = 2;
     const worker = async () => {
-      while (next <= page1.items_data.pages_count) {
-        assets += (await readPage(next++)).items.length;
+      while (next <= page1.pages) {
+        // Not `assets += await …`, which would read `assets` before waiting.
+        const page = await readPage(next++);
+        assets += page.assets;
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
