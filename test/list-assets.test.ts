@@ -364,6 +364,17 @@ describe('listAssets', () => {
     );
   });
 
+  it('does not stall when a test fakes setImmediate after importing the SDK', async () => {
+    backend = await startBackend('loopback', { assets: twelveAssets });
+    vi.useFakeTimers({ toFake: ['setImmediate'] });
+    try {
+      const assets = await collect(backend.client.listAssets({ itemsPerPage: 2 }));
+      expect(assets).toHaveLength(12);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('reports progress after each page', async () => {
     backend = await startBackend('loopback', { assets: twelveAssets });
     const progress: ListingProgress[] = [];

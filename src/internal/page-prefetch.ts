@@ -1,3 +1,9 @@
+// A page is handed out on a later turn of the event loop than the one its response arrived
+// in: responses that arrive together then all send their successors before the reader spends
+// its time parsing any of them. The function is taken when the module loads, so that a test
+// that fakes timers after importing the SDK cannot stall a listing.
+const laterTurn = globalThis.setImmediate;
+
 /**
  * Requests pages ahead of the one being read and hands them out in page order. A request's
  * slot frees as soon as its response has arrived, not when the page is read, so that a slow
@@ -5,9 +11,6 @@
  * the next: at most `width` requests are in flight, and at most `width` more pages that
  * have arrived wait to be read.
  */
-// A page is handed out on a later turn of the event loop than the one its response arrived
-// in: responses that arrive together then all send their successors before the reader spends
-// its time parsing any of them.
 export class PagePrefetch<T> {
   readonly #request: (page: number) => Promise<T>;
   readonly #last: number;
@@ -30,7 +33,7 @@ export class PagePrefetch<T> {
     const pending = this.#pending.get(page) ?? this.#start(page);
     try {
       const result = await pending;
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => laterTurn(resolve));
       return result;
     } finally {
       this.#pending.delete(page);
