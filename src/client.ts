@@ -32,7 +32,7 @@ import {
   type AssetListQuery,
   type AssetListing,
   type ListAssetsOptions,
-  listAssets,
+  createListing,
 } from './list-assets.js';
 import type { Asset } from './models/asset.js';
 import { type Pagination, assetListResponseSchema } from './models/asset-list-response.js';
@@ -174,7 +174,12 @@ export class CincopaClient {
    * ```
    */
   listAssets(query: AssetListQuery = {}, options: ListAssetsOptions = {}): AssetListing {
-    return listAssets(this, query, options);
+    // Each page is parsed when the listing reads it, not as it arrives.
+    return createListing(
+      (request, callOptions) => this.#requestPage(request, callOptions, listPageSchema),
+      query,
+      options,
+    );
   }
 
   /**

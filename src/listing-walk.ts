@@ -138,11 +138,12 @@ class Walk<T extends Listable> {
         page++;
         this.#throwIfAborted(page, last);
         current = this.#read(await prefetch.take(page), page);
+        prefetch.release(page);
       }
     } finally {
       prefetch.close();
     }
-    this.#checkComplete(current.listed, last);
+    this.#checkComplete(current.listed, page, last);
   }
 
   async #receive(page: number): Promise<ArrivedPage<T>> {
@@ -241,11 +242,14 @@ class Walk<T extends Listable> {
     throw new ListingError(aborted, page, last);
   }
 
-  /** A listing that read every page must hold what page 1 announced, unless counts changed. */
-  #checkComplete(listed: FetchedPage<T>, last: number): void {
+  /**
+   * A listing that read every page must hold what page 1 announced, unless counts changed.
+   * `page` is the page the walk ended on: the last one, or an empty one before it.
+   */
+  #checkComplete(listed: FetchedPage<T>, page: number, last: number): void {
     const { stoppedEarly, countsChanged, itemsCount, assetsSeen } = this.#stats;
     if (stoppedEarly !== null || countsChanged || itemsCount === null) return;
     if (assetsSeen >= itemsCount) return;
-    throw new ListingError(shortListingError(listed, itemsCount, assetsSeen), last, last);
+    throw new ListingError(shortListingError(listed, itemsCount, assetsSeen), page, last);
   }
 }

@@ -214,6 +214,23 @@ describe.each(BACKENDS)('listAssets against the %s fake', (kind: BackendKind) =>
     expect(error.page).toBe(3);
   });
 
+  it('names the empty page it stopped on when the listing comes up short', async () => {
+    const overstate = (body: Record<string, unknown>) => ({
+      ...body,
+      items_data: { ...(body['items_data'] as object), items_count: 40, pages_count: 20 },
+    });
+    const { client } = await serve({
+      assets: twelveAssets,
+      faults: [{ times: Infinity, fault: { kind: 'rewrite', rewrite: overstate } }],
+    });
+
+    const error = await failure(client.listAssets({ itemsPerPage: 5 }, { concurrency: 1 }));
+
+    expect(error.code).toBe('validation_failed');
+    expect(error.page).toBe(4);
+    expect(error.pagesTotal).toBe(20);
+  });
+
   it('stops at the first empty page when pages_count is overstated', async () => {
     const overstate = (body: Record<string, unknown>) => ({
       ...body,

@@ -8,8 +8,9 @@ const laterTurn = globalThis.setImmediate;
  * Requests pages ahead of the one being read and hands them out in page order. A request's
  * slot frees as soon as its response has arrived, not when the page is read, so that a slow
  * page does not hold back the requests after it and reading one page never delays sending
- * the next: at most `width` requests are in flight, and at most `width` more pages that
- * have arrived wait to be read.
+ * the next. At most `width` requests are in flight, and at most 2 × `width` pages are
+ * requested ahead of the reader, arrived or not. Once a request has failed, or the reader
+ * has closed the prefetch, nothing more is sent: the listing is bound to end.
  */
 export class PagePrefetch<T> {
   readonly #request: (page: number) => Promise<T>;
@@ -18,7 +19,7 @@ export class PagePrefetch<T> {
   readonly #pending = new Map<number, Promise<T>>();
   #inFlight = 0;
   #next: number;
-  #closed = false;
+  #stopped = false;
 
   constructor(request: (page: number) => Promise<T>, first: number, last: number, width: number) {
     this.#request = request;
@@ -28,27 +29,30 @@ export class PagePrefetch<T> {
     this.#fill();
   }
 
-  /** The result of `page`, which must be the next one not yet taken. */
+  /**
+   * The result of `page`, which must be the next one not yet released; rejects with its
+   * request's failure.
+   */
   async take(page: number): Promise<T> {
-    const pending = this.#pending.get(page) ?? this.#start(page);
-    try {
-      const result = await pending;
-      await new Promise((resolve) => laterTurn(resolve));
-      return result;
-    } finally {
-      this.#pending.delete(page);
-      this.#fill();
-    }
+    const result = await (this.#pending.get(page) ?? this.#start(page));
+    await new Promise((resolve) => laterTurn(resolve));
+    return result;
+  }
+
+  /** Forgets `page`, which the reader has read, and requests more in its place. */
+  release(page: number): void {
+    this.#pending.delete(page);
+    this.#fill();
   }
 
   /** Sends no more requests; those in flight are the caller's to abort. */
   close(): void {
-    this.#closed = true;
+    this.#stopped = true;
   }
 
   #fill(): void {
     while (
-      !this.#closed &&
+      !this.#stopped &&
       this.#inFlight < this.#width &&
       this.#pending.size < 2 * this.#width &&
       this.#next <= this.#last
@@ -61,13 +65,19 @@ export class PagePrefetch<T> {
     this.#next = Math.max(this.#next, page + 1);
     this.#inFlight++;
     const pending = this.#request(page);
-    // Also keeps a page given up on (the reader stopped or failed first) from becoming an
-    // unhandled rejection; `take` still sees the failure of a page it reads.
-    const arrived = () => {
-      this.#inFlight--;
-      this.#fill();
-    };
-    pending.then(arrived, arrived);
+    // The rejection handler also keeps a page given up on (the reader stopped or failed
+    // first) from becoming an unhandled rejection; `take` still sees the failure of a page
+    // it reads.
+    pending.then(
+      () => {
+        this.#inFlight--;
+        this.#fill();
+      },
+      () => {
+        this.#inFlight--;
+        this.#stopped = true;
+      },
+    );
     this.#pending.set(page, pending);
     return pending;
   }
