@@ -48,6 +48,8 @@ const SERVER_ENTRY = new URL('./fake-server-process.js', import.meta.url);
 export async function startServerProcess(account: ServedAccount): Promise<ServerProcess> {
   const child = fork(SERVER_ENTRY, [JSON.stringify(account)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // Not the parent's flags: a heap limit set for an audit must not apply to the server.
+    execArgv: [],
   });
   const ready = await nextReply(child, 'ready');
   return {
