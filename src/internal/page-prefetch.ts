@@ -1,9 +1,3 @@
-// A page is handed out on a later turn of the event loop than the one its response arrived
-// in: responses that arrive together then all send their successors before the reader spends
-// its time parsing any of them. The function is taken when the module loads, so that a test
-// that fakes timers after importing the SDK cannot stall a listing.
-const laterTurn = globalThis.setImmediate;
-
 /**
  * Requests pages ahead of the one being read and hands them out in page order. A request's
  * slot frees as soon as its response has arrived, not when the page is read, so that a slow
@@ -33,10 +27,8 @@ export class PagePrefetch<T> {
    * The result of `page`, which must be the next one not yet released; rejects with its
    * request's failure.
    */
-  async take(page: number): Promise<T> {
-    const result = await (this.#pending.get(page) ?? this.#start(page));
-    await new Promise((resolve) => laterTurn(resolve));
-    return result;
+  take(page: number): Promise<T> {
+    return this.#pending.get(page) ?? this.#start(page);
   }
 
   /** Forgets `page`, which the reader has read, and requests more in its place. */
