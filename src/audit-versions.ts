@@ -79,10 +79,13 @@ export function auditPages(
     },
     async *[Symbol.asyncIterator]() {
       summary = emptySummary();
-      for await (const asset of listing) {
-        const record = toAuditRecord(asset);
-        addToSummary(summary, record);
-        yield record;
+      // Page by page: one asynchronous step per page, not one more per asset.
+      for await (const page of listing.pages()) {
+        for (const asset of page.assets) {
+          const record = toAuditRecord(asset);
+          addToSummary(summary, record);
+          yield record;
+        }
       }
     },
   };
