@@ -10,7 +10,11 @@ const LIFETIME_MS = 15 * 60_000;
 const account = JSON.parse(process.argv[2] ?? '{}') as ServedAccount;
 const { assets } = generateAccount({ count: account.count, seed: account.seed });
 const server = account.replay
-  ? await startReplayingServer({ assets, latencyMs: account.latencyMs ?? 0 })
+  ? await startReplayingServer({
+      assets,
+      latencyMs: account.latencyMs ?? 0,
+      jitter: account.jitter ?? 0,
+    })
   : await startFakeCincopa({
       assets,
       ...(account.latencyMs === undefined ? {} : { latencyMs: account.latencyMs }),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { generateAccount } from '../../src/testing/index.js';
 import { measureAuditMemory } from './audit-memory.bench.js';
 import { measureAuditRequests } from './audit-requests.bench.js';
-import { measureAuditWallTime } from './audit-wall-time.bench.js';
+import { measureAuditJitteredWallTime, measureAuditWallTime } from './audit-wall-time.bench.js';
 import { measureOneAsset } from './one-asset.bench.js';
 import { measurePageWithDetails } from './page-with-details.bench.js';
 import type { Figure } from './support/figure.js';
@@ -37,6 +37,9 @@ async function main(): Promise<void> {
       measureAuditWallTime(concurrency),
     );
   }
+  await step(figures, 'audit wall time, uneven latency, C=4', () =>
+    measureAuditJitteredWallTime(4),
+  );
   await step(figures, 'audit peak RSS', measureAuditMemory);
 
   console.log(`\n${formatForTerminal(figures)}\n`);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import { CincopaResponder, type FakeRequest } from '../../../src/testing/cincopa-responder.js';
 import type { WireAsset } from '../../../src/testing/index.js';
+import { seededRandom } from '../../../src/testing/random.js';
 
 /** A fake Cincopa that builds each answer once and replays it. */
 export interface ReplayingServer {
@@ -17,7 +18,7 @@ const API_ROOT = '/v2/';
 
 /**
  * The fake Cincopa's answers, each built the first time its URL is asked for and replayed
- * after `latencyMs` from then on. A remote API answers concurrent requests on many machines
+ * after `latencyMs` (give or take `jitter`) from then on. A remote API answers concurrent requests on many machines
  * at once; a fake that builds every page on its one thread answers the requests of a round
  * one after the other, and an audit's wall time would then measure the fake. Warm-up runs
  * build the answers, so that timed runs wait for the latency alone.
@@ -25,8 +26,13 @@ const API_ROOT = '/v2/';
 export async function startReplayingServer(options: {
   readonly assets: readonly WireAsset[];
   readonly latencyMs: number;
+  /** Each wait is drawn from latencyMs × (1 ± jitter), from a fixed seed. @default 0 */
+  readonly jitter?: number;
 }): Promise<ReplayingServer> {
   const responder = new CincopaResponder({ assets: options.assets });
+  const random = seededRandom(29);
+  const jitter = options.jitter ?? 0;
+  const latency = () => options.latencyMs * (1 - jitter + 2 * jitter * random());
   const built = new Map<string, { request: FakeRequest; status: number; body: Buffer }>();
   const requests: FakeRequest[] = [];
 
@@ -49,7 +55,7 @@ export async function startReplayingServer(options: {
         'content-length': body.length,
       });
       response.end(body);
-    }, options.latencyMs);
+    }, latency());
   });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

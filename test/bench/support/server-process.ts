@@ -16,6 +16,11 @@ export interface ServedAccount {
    * the server's own work does not queue requests behind one another.
    */
   readonly replay?: boolean;
+  /**
+   * With `replay`: each answer waits a seeded random time from `latencyMs` × (1 − jitter)
+   * to `latencyMs` × (1 + jitter) instead of exactly `latencyMs`.
+   */
+  readonly jitter?: number;
 }
 
 /** A fake Cincopa server running in its own process on 127.0.0.1. */
