@@ -30,7 +30,7 @@ export type ArrivedPage<T extends Listable> = () => FetchedPage<T>;
 /**
  * Sends one page's request; resolves once its response has arrived, with the page still to
  * be parsed, and rejects with a {@link CincopaError} when the request fails. A listing parses
- * each page only when it reads it, so that parsing never delays sending the next requests.
+ * each page only when it reads it, so that the pages waiting to be read are held as text.
  */
 export type PageFetch<T extends Listable> = (
   request: AssetListRequest,
