@@ -126,9 +126,10 @@ const optionsSchema = z
  * is made past the last page, none is made twice, and no rid is handed out twice (the
  * listing remembers the rids it handed out: about 50 bytes each). At most `concurrency`
  * requests are in flight; a page's response frees its place as soon as it arrives, so one
- * slow page holds back no other, and up to `concurrency` more pages may wait, unparsed, to
- * be read. An empty page before the last ends the walk, so an overstated `pages_count` costs
- * at most 2 × `concurrency` requests.
+ * slow page holds back no other, and at most 2 × `concurrency` pages are requested ahead of
+ * the reader (with a client, those that arrived wait as text until read). An empty page
+ * before the last ends the walk, so an overstated `pages_count` costs at most 2 ×
+ * `concurrency` requests.
  *
  * Nothing is sent until iteration starts. Failures end the iteration with a
  * {@link ListingError} naming the page, never with a silently short listing.

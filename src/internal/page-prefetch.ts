@@ -2,9 +2,9 @@
  * Requests pages ahead of the one being read and hands them out in page order. A request's
  * slot frees as soon as its response has arrived, not when the page is read, so that a slow
  * page does not hold back the requests after it, and the next request starts before the
- * page that arrived is read. At most `width` requests are in flight, and at most 2 × `width` pages are
- * requested ahead of the reader, arrived or not. Once a request has failed, or the reader
- * has closed the prefetch, nothing more is sent: the listing is bound to end.
+ * page that arrived is read. At most `width` requests are in flight, and at most 2 × `width`
+ * pages are requested ahead of the reader, arrived or not. Once a request has failed, or the
+ * reader has closed the prefetch, nothing more is sent: the listing is bound to end.
  */
 export class PagePrefetch<T> {
   readonly #request: (page: number) => Promise<T>;
