@@ -97,6 +97,11 @@ export class Transport {
     deadline: number,
   ): Promise<RawResponse> {
     const scope = this.#attemptScope(signal, deadline);
+    // The caller aborted before this attempt: nothing is sent, and no hook hears of a request.
+    if (scope.cause) {
+      scope.dispose();
+      throw this.#abortError(scope.cause, target.masked, scope.signal.reason);
+    }
     const started = Date.now();
     this.#options.hooks.onRequest?.({ method: 'GET', url: target.masked, attempt });
 
