@@ -63,41 +63,33 @@ interface CollectedVersion {
  * attachment. Takes a full {@link Asset} too. Pure.
  */
 // It reads sizes only, so it walks the lists itself instead of building the full versions
-// `extractVersions` returns: this runs for every asset of an audit.
+// `extractVersions` returns; and it runs for every asset of an audit, so it allocates little
+// beyond the record: no map or list for an asset without versions.
 export function toAuditRecord(asset: AuditedAsset): AuditRecord {
-  const byNumber = new Map<number, CollectedVersion>();
-  let original: { filesize: number | null } | null = null;
-  for (const list of [asset.attached, asset.attached_versions]) {
-    for (const attachment of list ?? []) {
-      const number = parseVersionLabel(attachment.type);
-      const filesize = attachmentSize(attachment);
-      const first = number === null ? undefined : byNumber.get(number);
-      if (number !== null && !first) {
-        const { rid = null, id = null } = attachment;
-        byNumber.set(number, { label: attachment.type as VersionLabel, number, filesize, rid, id });
-      } else if (first) {
-        // The same file again fills in the size and ids it lacked; another file under the
-        // label is no version.
-        if (isSameAttachment(first, attachment)) {
-          first.filesize ??= filesize;
-          first.rid ??= attachment.rid ?? null;
-          first.id ??= attachment.id ?? null;
-        }
-      } else if (attachment.type === 'original') {
-        original ??= { filesize };
-      }
+  const collected: Collected = { byNumber: undefined, original: null };
+  collect(collected, asset.attached);
+  collect(collected, asset.attached_versions);
+  const { original } = collected;
+
+  let unknownSizes = original?.filesize === null ? 1 : 0;
+  const versions: AuditedVersion[] = [];
+  let versionBytes = 0;
+  if (collected.byNumber) {
+    for (const { label, number, filesize } of collected.byNumber.values()) {
+      insertInOrder(versions, { label, number, filesize });
+      if (filesize === null) unknownSizes++;
+      else versionBytes += filesize;
     }
   }
-  const versions = [...byNumber.values()]
-    .sort((a, b) => a.number - b.number)
-    .map(({ label, number, filesize }) => ({ label, number, filesize }));
-  const renditionSizes = Object.values(asset.versions ?? {}).map(({ filesize }) => filesize);
-  const sizes = { unknown: original?.filesize === null ? 1 : 0 };
-  const versionBytes = sumKnown(
-    versions.map(({ filesize }) => filesize),
-    sizes,
-  );
-  const renditionBytes = sumKnown(renditionSizes, sizes);
+  let renditions = 0;
+  let renditionBytes = 0;
+  const map = asset.versions ?? {};
+  for (const key in map) {
+    const filesize = (map[key] as { filesize: number | null }).filesize;
+    renditions++;
+    if (filesize === null) unknownSizes++;
+    else renditionBytes += filesize;
+  }
 
   return {
     rid: asset.rid,
@@ -107,18 +99,54 @@ export function toAuditRecord(asset: AuditedAsset): AuditRecord {
     versions,
     versionBytes,
     original,
-    renditions: renditionSizes.length,
+    renditions,
     renditionBytes,
-    unknownSizes: sizes.unknown,
+    unknownSizes,
   };
 }
 
-// Adds up the known sizes, and counts the unknown ones into `sizes`.
-function sumKnown(values: readonly (number | null)[], sizes: { unknown: number }): number {
-  let bytes = 0;
-  for (const size of values) {
-    if (size === null) sizes.unknown++;
-    else bytes += size;
+/** What {@link toAuditRecord} has read of an asset's attachments so far. */
+interface Collected {
+  byNumber: Map<number, CollectedVersion> | undefined;
+  original: { filesize: number | null } | null;
+}
+
+function collect(collected: Collected, list: AuditedAsset['attached']): void {
+  for (const attachment of list ?? []) {
+    const number = parseVersionLabel(attachment.type);
+    const filesize = attachmentSize(attachment);
+    const first = number === null ? undefined : collected.byNumber?.get(number);
+    if (number !== null && !first) {
+      const { rid = null, id = null } = attachment;
+      collected.byNumber ??= new Map();
+      collected.byNumber.set(number, {
+        label: attachment.type as VersionLabel,
+        number,
+        filesize,
+        rid,
+        id,
+      });
+    } else if (first) {
+      // The same file again fills in the size and ids it lacked; another file under the
+      // label is no version.
+      if (isSameAttachment(first, attachment)) {
+        first.filesize ??= filesize;
+        first.rid ??= attachment.rid ?? null;
+        first.id ??= attachment.id ?? null;
+      }
+    } else if (attachment.type === 'original') {
+      collected.original ??= { filesize };
+    }
   }
-  return bytes;
+}
+
+// Into numeric order as it goes: an asset has a handful of versions, for which `Array#sort`
+// would allocate a working copy on every record.
+function insertInOrder(versions: AuditedVersion[], version: AuditedVersion): void {
+  let at = versions.length;
+  while (at > 0 && (versions[at - 1] as AuditedVersion).number > version.number) {
+    versions[at] = versions[at - 1] as AuditedVersion;
+    at--;
+  }
+  versions[at] = version;
 }

@@ -96,4 +96,26 @@ describe('toAuditRecord', () => {
       unknownSizes: 1,
     });
   });
+
+  it('lists versions in numeric order whatever order the lists give them in', () => {
+    const wire = {
+      rid: 'UNORDERED',
+      attached: [
+        { type: 'ver-10', filesize: 10 },
+        { type: 'ver-3', filesize: 3 },
+        { type: 'ver-1', filesize: 1 },
+      ],
+      attached_versions: [
+        { type: 'ver-2', filesize: 2 },
+        { type: 'ver-12', filesize: 12 },
+        { type: 'ver-3', filesize: 3 },
+      ],
+    };
+
+    const record = toAuditRecord(auditedAssetSchema.parse(wire));
+
+    expect(record).toEqual(recordByExtraction(wire));
+    expect(record.versions.map((version) => version.number)).toEqual([1, 2, 3, 10, 12]);
+    expect(record.versionBytes).toBe(28);
+  });
 });
