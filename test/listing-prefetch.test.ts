@@ -105,18 +105,6 @@ function clientOf(server: { fetch: typeof globalThis.fetch }, extra = {}) {
   });
 }
 
-async function collectFailure(iterable: AsyncIterable<unknown>): Promise<ListingError> {
-  try {
-    for await (const _item of iterable) {
-      // Read on until the listing fails.
-    }
-  } catch (error) {
-    expect(error).toBeInstanceOf(ListingError);
-    return error as ListingError;
-  }
-  throw new Error('The listing did not fail.');
-}
-
 const settle = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
 
 afterEach(() => {
@@ -147,7 +135,7 @@ describe('PagePrefetch after the caller aborts', () => {
       { itemsPerPage: PER_PAGE },
       { concurrency: 2, signal: controller.signal },
     );
-    const error = await collectFailure(listing);
+    const error = await failureOf(listing);
     await settle();
 
     expect(error.code).toBe('aborted');
